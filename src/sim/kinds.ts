@@ -3,15 +3,7 @@
  * (`kubectl api-resources`). One table so that the API server, the store, kubectl and the UI
  * agree on what `ds`, `daemonsets.apps` and `DaemonSet` mean.
  */
-export type KindName =
-  | 'Namespace'
-  | 'Node'
-  | 'Pod'
-  | 'DaemonSet'
-  | 'Job'
-  | 'CronJob'
-  | 'ControllerRevision'
-  | 'Event';
+export type KindName = 'Namespace' | 'Node' | 'Pod' | 'DaemonSet' | 'Job' | 'CronJob' | 'ControllerRevision' | 'Event';
 
 export interface KindInfo {
   kind: KindName;
@@ -28,14 +20,86 @@ export interface KindInfo {
 }
 
 const table: KindInfo[] = [
-  { kind: 'Namespace', group: '', version: 'v1', apiVersion: 'v1', resource: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false },
-  { kind: 'Node', group: '', version: 'v1', apiVersion: 'v1', resource: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false },
-  { kind: 'Pod', group: '', version: 'v1', apiVersion: 'v1', resource: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true },
-  { kind: 'Event', group: '', version: 'v1', apiVersion: 'v1', resource: 'events', singular: 'event', shortNames: ['ev'], namespaced: true },
-  { kind: 'DaemonSet', group: 'apps', version: 'v1', apiVersion: 'apps/v1', resource: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true },
-  { kind: 'ControllerRevision', group: 'apps', version: 'v1', apiVersion: 'apps/v1', resource: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], namespaced: true },
-  { kind: 'Job', group: 'batch', version: 'v1', apiVersion: 'batch/v1', resource: 'jobs', singular: 'job', shortNames: [], namespaced: true },
-  { kind: 'CronJob', group: 'batch', version: 'v1', apiVersion: 'batch/v1', resource: 'cronjobs', singular: 'cronjob', shortNames: ['cj'], namespaced: true },
+  {
+    kind: 'Namespace',
+    group: '',
+    version: 'v1',
+    apiVersion: 'v1',
+    resource: 'namespaces',
+    singular: 'namespace',
+    shortNames: ['ns'],
+    namespaced: false,
+  },
+  {
+    kind: 'Node',
+    group: '',
+    version: 'v1',
+    apiVersion: 'v1',
+    resource: 'nodes',
+    singular: 'node',
+    shortNames: ['no'],
+    namespaced: false,
+  },
+  {
+    kind: 'Pod',
+    group: '',
+    version: 'v1',
+    apiVersion: 'v1',
+    resource: 'pods',
+    singular: 'pod',
+    shortNames: ['po'],
+    namespaced: true,
+  },
+  {
+    kind: 'Event',
+    group: '',
+    version: 'v1',
+    apiVersion: 'v1',
+    resource: 'events',
+    singular: 'event',
+    shortNames: ['ev'],
+    namespaced: true,
+  },
+  {
+    kind: 'DaemonSet',
+    group: 'apps',
+    version: 'v1',
+    apiVersion: 'apps/v1',
+    resource: 'daemonsets',
+    singular: 'daemonset',
+    shortNames: ['ds'],
+    namespaced: true,
+  },
+  {
+    kind: 'ControllerRevision',
+    group: 'apps',
+    version: 'v1',
+    apiVersion: 'apps/v1',
+    resource: 'controllerrevisions',
+    singular: 'controllerrevision',
+    shortNames: [],
+    namespaced: true,
+  },
+  {
+    kind: 'Job',
+    group: 'batch',
+    version: 'v1',
+    apiVersion: 'batch/v1',
+    resource: 'jobs',
+    singular: 'job',
+    shortNames: [],
+    namespaced: true,
+  },
+  {
+    kind: 'CronJob',
+    group: 'batch',
+    version: 'v1',
+    apiVersion: 'batch/v1',
+    resource: 'cronjobs',
+    singular: 'cronjob',
+    shortNames: ['cj'],
+    namespaced: true,
+  },
 ];
 
 export const KINDS: readonly KindInfo[] = table;

@@ -53,7 +53,8 @@ export function goQuote(s: string): string {
 export function goValue(value: unknown): BadValue {
   if (value === null || value === undefined) return { go: 'null' };
   if (typeof value === 'string') return { go: goQuote(value) };
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return { go: String(value) };
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return { go: String(value) };
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     return { go: `[]string{${value.map(goQuote).join(', ')}}` };
   }
@@ -69,7 +70,8 @@ function make(type: ErrorType, field: string, value: unknown, detail: string, om
 }
 
 export const required = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, detail });
-export const invalid = (field: string, value: unknown, detail = ''): FieldError => make('FieldValueInvalid', field, value, detail);
+export const invalid = (field: string, value: unknown, detail = ''): FieldError =>
+  make('FieldValueInvalid', field, value, detail);
 export const forbidden = (field: string, detail = ''): FieldError => ({ type: 'FieldValueForbidden', field, detail });
 export const duplicate = (field: string, value: unknown): FieldError => make('FieldValueDuplicate', field, value, '');
 export const notFound = (field: string, value: unknown): FieldError => make('FieldValueNotFound', field, value, '');
@@ -86,12 +88,21 @@ export const tooMany = (field: string, actual: number, max: number): FieldError 
 });
 /** field.NotSupported: `Unsupported value: "x": supported values: "a", "b"`. */
 export const notSupported = (field: string, value: unknown, valid: string[]): FieldError =>
-  make('FieldValueNotSupported', field, value, valid.length ? `supported values: ${valid.map(goQuote).join(', ')}` : '');
+  make(
+    'FieldValueNotSupported',
+    field,
+    value,
+    valid.length ? `supported values: ${valid.map(goQuote).join(', ')}` : '',
+  );
 
 /** `(*field.Error).ErrorBody()`. */
 export function errorBody(e: FieldError): string {
   let s = typeText[e.type];
-  const bodyless = e.type === 'FieldValueRequired' || e.type === 'FieldValueForbidden' || e.type === 'FieldValueTooLong' || e.type === 'InternalError';
+  const bodyless =
+    e.type === 'FieldValueRequired' ||
+    e.type === 'FieldValueForbidden' ||
+    e.type === 'FieldValueTooLong' ||
+    e.type === 'InternalError';
   if (!bodyless && e.badValue !== undefined && e.badValue !== omitValue) s += `: ${e.badValue.go}`;
   if (e.detail) s += `: ${e.detail}`;
   return s;
