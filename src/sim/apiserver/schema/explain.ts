@@ -9,7 +9,16 @@
  */
 import docsRaw from '../../../generated/k8s-schema-docs.json';
 import { resolveKind, type KindInfo } from '../../kinds';
-import { definition, kindDefinitionName, schema, shortName, type Definition, type PropSchema } from './schema';
+import {
+  definition,
+  INT_OR_STRING,
+  kindDefinitionName,
+  QUANTITY,
+  schema,
+  shortName,
+  type Definition,
+  type PropSchema,
+} from './schema';
 
 interface DocsFile {
   definitions: Record<string, Record<string, string>>;
@@ -99,6 +108,9 @@ function typeGuess(p: PropSchema): string {
   if (p.items) return `[]${typeGuess(p.items)}`;
   if (p.additionalProperties) return `map[string]${typeGuess(p.additionalProperties)}`;
   if (p.$ref) {
+    // In the OpenAPI v3 document IntOrString and Quantity have no `type`, only
+    // `oneOf` (OpenAPIV3OneOfTypes), so the template prints their names.
+    if (p.$ref === INT_OR_STRING || p.$ref === QUANTITY) return shortName(p.$ref);
     const ref = definition(p.$ref);
     if (!ref.type || ref.type === 'object') return shortName(p.$ref);
     return ref.type;
