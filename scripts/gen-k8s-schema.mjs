@@ -15,7 +15,7 @@
  *
  * Run: node scripts/gen-k8s-schema.mjs
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -303,9 +303,16 @@ for (const name of sortedNames) {
   docs.definitions[name] = d;
 }
 
+/** Write-then-rename, so that a reader running at the same time (parallel test workers) never sees half a file. */
+function writeAtomic(file, text) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 mkdirSync(join(outDir, 'json-schema'), { recursive: true });
-writeFileSync(join(outDir, 'k8s-schema.json'), JSON.stringify(runtime));
-writeFileSync(join(outDir, 'k8s-schema-docs.json'), JSON.stringify(docs));
+writeAtomic(join(outDir, 'k8s-schema.json'), JSON.stringify(runtime));
+writeAtomic(join(outDir, 'k8s-schema-docs.json'), JSON.stringify(docs));
 
 /** JSON Schema (draft-07) for monaco-yaml: one self-contained file per kind. */
 function editorSchema(kind) {
@@ -380,7 +387,7 @@ function editorSchema(kind) {
 }
 
 for (const kind of Object.keys(kinds)) {
-  writeFileSync(join(outDir, 'json-schema', `${kind}.json`), JSON.stringify(editorSchema(kind)));
+  writeAtomic(join(outDir, 'json-schema', `${kind}.json`), JSON.stringify(editorSchema(kind)));
 }
 
 if (process.argv.includes('--verbose')) {
