@@ -1,0 +1,231 @@
+import { describe, test, expect } from 'vitest';
+import {
+  imageTag,
+  setDefaultsContainer,
+  setDefaultsCronJob,
+  setDefaultsDaemonSet,
+  setDefaultsJob,
+  setDefaultsPod,
+  setDefaultsProbe,
+  setDefaultsVolume,
+} from '../../../src/sim/apiserver/defaults';
+import { canonicalQuantity } from '../../../src/sim/apiserver/validation/quantity';
+
+const container = { name: 'c', image: 'busybox' };
+const template = (restartPolicy?: string) => ({
+  metadata: { labels: { app: 'x' } },
+  spec: { containers: [{ ...container }], ...(restartPolicy ? { restartPolicy } : {}) },
+});
+
+describe('SetDefaults_DaemonSet', () => {
+  // upstream: TestSetDefaultDaemonSetSpec (pkg/apis/apps/v1/defaults_test.go)
+  test.each([
+    {
+      name: 'DaemonSet with no strategy: RollingUpdate 1/0, revisionHistoryLimit 10',
+      spec: { template: template() },
+      want: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, revisionHistoryLimit: 10 },
+    },
+    {
+      name: 'OnDelete keeps no rollingUpdate',
+      spec: { template: template(), updateStrategy: { type: 'OnDelete' }, revisionHistoryLimit: 1 },
+      want: { updateStrategy: { type: 'OnDelete' }, revisionHistoryLimit: 1 },
+    },
+    {
+      name: 'RollingUpdate with maxUnavailable keeps it, maxSurge defaults to 0',
+      spec: { template: template(), updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%' } } },
+      want: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: 0 } }, revisionHistoryLimit: 10 },
+    },
+  ])('$name', ({ spec, want }) => {
+    const ds: any = { metadata: { name: 'ds' }, spec };
+    setDefaultsDaemonSet(ds);
+    expect(ds.spec.updateStrategy).toEqual(want.updateStrategy);
+    expect(ds.spec.revisionHistoryLimit).toBe(want.revisionHistoryLimit);
+  });
+
+  test('template spec gets PodSpec defaults but not Pod-only ones', () => {
+    const ds: any = { spec: { template: template() } };
+    setDefaultsDaemonSet(ds);
+    const s = ds.spec.template.spec;
+    expect(s).toMatchObject({
+      restartPolicy: 'Always',
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+      securityContext: {},
+      terminationGracePeriodSeconds: 30,
+    });
+    expect(s.enableServiceLinks).toBeUndefined();
+    expect(s.containers[0]).toEqual({
+      name: 'c',
+      image: 'busybox',
+      imagePullPolicy: 'Always',
+      terminationMessagePath: '/dev/termination-log',
+      terminationMessagePolicy: 'File',
+    });
+  });
+});
+
+describe('SetDefaults_Job', () => {
+  // upstream: TestSetDefaultJob (pkg/apis/batch/v1/defaults_test.go)
+  test.each([
+    { name: 'All unspecified -> sets all to default values', spec: {}, want: { completions: 1, parallelism: 1, backoffLimit: 6 } },
+    { name: 'completions set, parallelism nil', spec: { completions: 5 }, want: { completions: 5, parallelism: 1, backoffLimit: 6 } },
+    { name: 'parallelism set, completions stays nil', spec: { parallelism: 3 }, want: { completions: undefined, parallelism: 3, backoffLimit: 6 } },
+    {
+      name: 'BackoffLimitPerIndex specified, but no BackoffLimit -> default to max int32',
+      spec: { completions: 4, parallelism: 2, completionMode: 'Indexed', backoffLimitPerIndex: 1 },
+      want: { completions: 4, parallelism: 2, backoffLimit: 2147483647 },
+    },
+    { name: 'backoffLimit kept', spec: { backoffLimit: 0 }, want: { completions: 1, parallelism: 1, backoffLimit: 0 } },
+  ])('$name', ({ spec, want }) => {
+    const job: any = { metadata: { name: 'pi' }, spec: { ...spec, template: template('Never') } };
+    setDefaultsJob(job);
+    expect(job.spec.completions).toBe(want.completions);
+    expect(job.spec.parallelism).toBe(want.parallelism);
+    expect(job.spec.backoffLimit).toBe(want.backoffLimit);
+    expect(job.spec.suspend).toBe(false);
+    expect(job.spec.manualSelector).toBeUndefined();
+  });
+
+  test('completionMode NonIndexed unless set', () => {
+    const a: any = { spec: { template: template('Never') } };
+    const b: any = { spec: { completions: 2, completionMode: 'Indexed', template: template('Never') } };
+    setDefaultsJob(a);
+    setDefaultsJob(b);
+    expect(a.spec.completionMode).toBe('NonIndexed');
+    expect(b.spec.completionMode).toBe('Indexed');
+  });
+
+  test.each([
+    { name: 'no podFailurePolicy -> TerminatingOrFailed', pfp: undefined, want: 'TerminatingOrFailed' },
+    {
+      name: 'Job with PodFailurePolicy -> Failed, onPodConditions status True',
+      pfp: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
+      want: 'Failed',
+    },
+  ])('podReplacementPolicy: $name', ({ pfp, want }) => {
+    const job: any = { spec: { template: template('Never'), ...(pfp ? { podFailurePolicy: pfp } : {}) } };
+    setDefaultsJob(job);
+    expect(job.spec.podReplacementPolicy).toBe(want);
+    if (pfp) expect(job.spec.podFailurePolicy.rules[0].onPodConditions[0].status).toBe('True');
+  });
+
+  test('labels copied from the template when the Job has none', () => {
+    const job: any = { metadata: { name: 'pi' }, spec: { template: template('Never') } };
+    setDefaultsJob(job);
+    expect(job.metadata.labels).toEqual({ app: 'x' });
+    const labelled: any = { metadata: { name: 'pi', labels: { own: 'y' } }, spec: { template: template('Never') } };
+    setDefaultsJob(labelled);
+    expect(labelled.metadata.labels).toEqual({ own: 'y' });
+  });
+});
+
+describe('SetDefaults_CronJob', () => {
+  // upstream: TestSetDefaultCronJob (pkg/apis/batch/v1/defaults_test.go)
+  test.each([
+    {
+      name: 'empty CronJob should default ConcurrencyPolicy and Suspend',
+      spec: {},
+      want: { concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 },
+    },
+    {
+      name: 'set fields should not be defaulted',
+      spec: { concurrencyPolicy: 'Forbid', suspend: true, successfulJobsHistoryLimit: 5, failedJobsHistoryLimit: 5 },
+      want: { concurrencyPolicy: 'Forbid', suspend: true, successfulJobsHistoryLimit: 5, failedJobsHistoryLimit: 5 },
+    },
+  ])('$name', ({ spec, want }) => {
+    const cj: any = { spec: { schedule: '* * * * *', jobTemplate: { spec: { template: template('OnFailure') } }, ...spec } };
+    setDefaultsCronJob(cj);
+    expect(cj.spec).toMatchObject(want);
+    expect(cj.spec.jobTemplate.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, suspend: false });
+    expect(cj.spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds).toBe(30);
+  });
+});
+
+describe('SetDefaults_Pod', () => {
+  // upstream: TestSetDefaultPodSpecHostNetwork, TestSetDefaultRequestsPod, TestSetDefaultPodEnableServiceLinks
+  test('hostNetwork: hostPort defaults to containerPort', () => {
+    const pod: any = { spec: { hostNetwork: true, containers: [{ ...container, ports: [{ containerPort: 8080 }] }] } };
+    setDefaultsPod(pod);
+    expect(pod.spec.containers[0].ports[0]).toEqual({ containerPort: 8080, hostPort: 8080, protocol: 'TCP' });
+  });
+
+  test('requests default to limits, rounded to milli and canonical', () => {
+    const pod: any = { spec: { containers: [{ ...container, resources: { limits: { cpu: '0.5', memory: '1024Mi' } } }] } };
+    setDefaultsPod(pod);
+    expect(pod.spec.containers[0].resources).toEqual({ limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '500m', memory: '1Gi' } });
+  });
+
+  test('existing requests are kept', () => {
+    const pod: any = { spec: { containers: [{ ...container, resources: { limits: { cpu: '2' }, requests: { cpu: '1' } } }] } };
+    setDefaultsPod(pod);
+    expect(pod.spec.containers[0].resources.requests).toEqual({ cpu: '1' });
+  });
+
+  test('enableServiceLinks defaults to true; tolerations are not defaulted', () => {
+    const pod: any = { spec: { containers: [{ ...container }], tolerations: [{ key: 'k', value: 'v' }] } };
+    setDefaultsPod(pod);
+    expect(pod.spec.enableServiceLinks).toBe(true);
+    expect(pod.spec.tolerations).toEqual([{ key: 'k', value: 'v' }]);
+  });
+});
+
+describe('SetDefaults_Container imagePullPolicy', () => {
+  // upstream: TestSetDefaultImagePullPolicy (pkg/apis/core/v1/defaults_test.go)
+  test.each([
+    ['busybox', 'Always'],
+    ['busybox:latest', 'Always'],
+    ['busybox:1.36', 'IfNotPresent'],
+    ['registry.k8s.io:5000/pause', 'Always'],
+    ['registry.k8s.io:5000/pause:3.10', 'IfNotPresent'],
+    ['nginx@sha256:35779791c05d119df4fe476db8f47c0bee5943c83eba5656a15fc046db48178b', 'IfNotPresent'],
+    ['nginx:latest@sha256:35779791c05d119df4fe476db8f47c0bee5943c83eba5656a15fc046db48178b', 'Always'],
+  ])('%s -> %s', (image, want) => {
+    const c: any = { name: 'c', image };
+    setDefaultsContainer(c);
+    expect(c.imagePullPolicy).toBe(want);
+  });
+
+  test('imageTag', () => {
+    expect(imageTag('localhost:5000/a/b')).toBe('latest');
+    expect(imageTag('a@sha256:00')).toBe('');
+  });
+});
+
+describe('probe and volume defaults', () => {
+  // upstream: TestSetDefaultProbe, TestSetDefaultHostPathVolumeSource, TestSetDefaultVolume
+  test('probe', () => {
+    const p: any = { httpGet: { port: 80 } };
+    setDefaultsProbe(p);
+    expect(p).toEqual({ httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+  });
+  test('hostPath type "" and emptyDir when no source', () => {
+    const hp: any = { name: 'v', hostPath: { path: '/var/log' } };
+    const none: any = { name: 'e' };
+    setDefaultsVolume(hp);
+    setDefaultsVolume(none);
+    expect(hp.hostPath).toEqual({ path: '/var/log', type: '' });
+    expect(none).toEqual({ name: 'e', emptyDir: {} });
+  });
+});
+
+describe('Quantity.String()', () => {
+  // upstream: TestQuantityString (apimachinery/pkg/api/resource/quantity_test.go)
+  test.each([
+    ['0.5', '500m'],
+    ['1000', '1k'],
+    ['1500', '1500'],
+    ['1024Mi', '1Gi'],
+    ['1536Mi', '1536Mi'],
+    ['100m', '100m'],
+    ['1Ki', '1Ki'],
+    ['512', '512'],
+    ['1e3', '1e3'],
+    ['0', '0'],
+    [2, '2'],
+  ])('%s -> %s', (input, want) => {
+    expect(canonicalQuantity(input)).toBe(want);
+  });
+  test('round up to milli', () => {
+    expect(canonicalQuantity('0.0001', true)).toBe('1m');
+  });
+});
