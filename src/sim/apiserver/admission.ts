@@ -191,9 +191,10 @@ export function admit(kind: KindName, obj: any, ctx: AdmitContext): { object: an
   const old = ctx.operation === 'update' ? clone(ctx.old) : undefined;
   setObjectDefaults(kind, o);
   const errors: FieldError[] = [];
-  if (kind === 'Pod' && ctx.operation === 'create') {
+  if (kind === 'Pod') {
     o.spec ??= {};
-    errors.push(...admitPodPlugins(o));
+    // ServiceAccount and Priority act on create; DefaultTolerationSeconds on create and update.
+    if (ctx.operation === 'create') errors.push(...admitPodPlugins(o));
     addDefaultTolerationSeconds(o);
   }
   if (ctx.operation === 'create') prepareForCreate(kind, o, ctx);
