@@ -201,8 +201,6 @@ export function setDefaultsNamespace(ns: Namespace): void {
   if (name) {
     ns.metadata!.labels = { ...(ns.metadata!.labels ?? {}), 'kubernetes.io/metadata.name': name };
   }
-  ns.spec ??= {};
-  if (!ns.spec.finalizers) ns.spec.finalizers = ['kubernetes'];
   ns.status ??= {};
   if (!ns.status.phase) ns.status.phase = 'Active';
 }

@@ -61,12 +61,12 @@ export interface PodValidationOptions {
 }
 
 function dns1123Label(value: string, path: string): FieldError[] {
-  return isDNS1123Label(value).map((msg) => invalid(path, value, msg));
+  return isDNS1123Label(value).map((msg: string) => invalid(path, value, msg));
 }
 
 /** unversionedvalidation.ValidateLabelName: label keys (and taint/toleration keys) are qualified names. */
 export function validateLabelName(name: string, path: string): FieldError[] {
-  return isQualifiedName(name).map((msg) => invalid(path, name, msg));
+  return isQualifiedName(name).map((msg: string) => invalid(path, name, msg));
 }
 
 /** validation.IsValidPortNum. */
@@ -254,7 +254,7 @@ const isOvercommitAllowed = (name: string) =>
   (!name.includes('/') || name.includes('kubernetes.io/')) && !isHugePages(name);
 
 function validateContainerResourceName(name: string, path: string): FieldError[] {
-  const errs = isQualifiedName(name).map((m) => invalid(path, name, m));
+  const errs = isQualifiedName(name).map((m: string) => invalid(path, name, m));
   if (!name.includes('/')) {
     if (!standardContainerResources.includes(name) && !isHugePages(name))
       errs.push(invalid(path, name, 'must be a standard resource for containers'));
