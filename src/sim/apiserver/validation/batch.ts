@@ -316,7 +316,8 @@ export function validateTimeZoneField(tz: string | undefined | null, path: strin
   const errs: FieldError[] = [];
   if (tz.toLowerCase() === 'local')
     errs.push(invalid(path, tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
-  if (!validateTimeZone(tz)) errs.push(invalid(path, tz, `unknown time zone ${tz}`));
+  // time.LoadLocation("Local") succeeds in Go, so only the explicit-zone message applies to it.
+  if (tz !== 'Local' && !validateTimeZone(tz)) errs.push(invalid(path, tz, `unknown time zone ${tz}`));
   return errs;
 }
 
