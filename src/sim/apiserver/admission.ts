@@ -70,7 +70,12 @@ export function addDefaultTolerationSeconds(pod: any): void {
     );
   const add: any[] = [];
   if (!tolerates(notReadyTaint))
-    add.push({ key: notReadyTaint, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+    add.push({
+      key: notReadyTaint,
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
+    });
   if (!tolerates(unreachableTaint))
     add.push({
       key: unreachableTaint,

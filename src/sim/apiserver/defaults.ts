@@ -7,7 +7,16 @@
  * Every function mutates the object it is given; callers that must not mutate pass a copy
  * (see admission.ts). The shapes are the v1 wire shapes, as `kubectl get -o yaml` shows them.
  */
-import type { Container, PodSpec, Pod, Probe, Volume, PodTemplateSpec, Namespace, Node } from 'kubernetes-types/core/v1';
+import type {
+  Container,
+  PodSpec,
+  Pod,
+  Probe,
+  Volume,
+  PodTemplateSpec,
+  Namespace,
+  Node,
+} from 'kubernetes-types/core/v1';
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Job, CronJob, JobSpec } from 'kubernetes-types/batch/v1';
 import type { KindName } from '../kinds';
@@ -62,14 +71,16 @@ export function setDefaultsVolume(v: Volume): void {
   if (v.configMap && v.configMap.defaultMode === undefined) v.configMap.defaultMode = 0o644;
   if (v.downwardAPI) {
     if (v.downwardAPI.defaultMode === undefined) v.downwardAPI.defaultMode = 0o644;
-    for (const item of v.downwardAPI.items ?? []) if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
+    for (const item of v.downwardAPI.items ?? [])
+      if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
   }
   if (v.projected) {
     if (v.projected.defaultMode === undefined) v.projected.defaultMode = 0o644;
     for (const s of v.projected.sources ?? []) {
       if (s.serviceAccountToken && s.serviceAccountToken.expirationSeconds === undefined)
         s.serviceAccountToken.expirationSeconds = 3600;
-      for (const item of s.downwardAPI?.items ?? []) if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
+      for (const item of s.downwardAPI?.items ?? [])
+        if (item.fieldRef && !item.fieldRef.apiVersion) item.fieldRef.apiVersion = 'v1';
     }
   }
 }
@@ -190,7 +201,8 @@ export function setDefaultsCronJob(cj: CronJob): void {
   if (spec.suspend === undefined || spec.suspend === null) spec.suspend = false;
   if (spec.successfulJobsHistoryLimit === undefined || spec.successfulJobsHistoryLimit === null)
     spec.successfulJobsHistoryLimit = 3;
-  if (spec.failedJobsHistoryLimit === undefined || spec.failedJobsHistoryLimit === null) spec.failedJobsHistoryLimit = 1;
+  if (spec.failedJobsHistoryLimit === undefined || spec.failedJobsHistoryLimit === null)
+    spec.failedJobsHistoryLimit = 1;
   spec.jobTemplate ??= {};
   if (spec.jobTemplate.spec) setDefaultsJobSpec(spec.jobTemplate.spec);
 }

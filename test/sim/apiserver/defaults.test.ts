@@ -23,7 +23,10 @@ describe('SetDefaults_DaemonSet', () => {
     {
       name: 'DaemonSet with no strategy: RollingUpdate 1/0, revisionHistoryLimit 10',
       spec: { template: template() },
-      want: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, revisionHistoryLimit: 10 },
+      want: {
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+        revisionHistoryLimit: 10,
+      },
     },
     {
       name: 'OnDelete keeps no rollingUpdate',
@@ -32,8 +35,14 @@ describe('SetDefaults_DaemonSet', () => {
     },
     {
       name: 'RollingUpdate with maxUnavailable keeps it, maxSurge defaults to 0',
-      spec: { template: template(), updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%' } } },
-      want: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: 0 } }, revisionHistoryLimit: 10 },
+      spec: {
+        template: template(),
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%' } },
+      },
+      want: {
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '50%', maxSurge: 0 } },
+        revisionHistoryLimit: 10,
+      },
     },
   ])('$name', ({ spec, want }) => {
     const ds: any = { metadata: { name: 'ds' }, spec };
@@ -67,9 +76,21 @@ describe('SetDefaults_DaemonSet', () => {
 describe('SetDefaults_Job', () => {
   // upstream: TestSetDefaultJob (pkg/apis/batch/v1/defaults_test.go)
   test.each([
-    { name: 'All unspecified -> sets all to default values', spec: {}, want: { completions: 1, parallelism: 1, backoffLimit: 6 } },
-    { name: 'completions set, parallelism nil', spec: { completions: 5 }, want: { completions: 5, parallelism: 1, backoffLimit: 6 } },
-    { name: 'parallelism set, completions stays nil', spec: { parallelism: 3 }, want: { completions: undefined, parallelism: 3, backoffLimit: 6 } },
+    {
+      name: 'All unspecified -> sets all to default values',
+      spec: {},
+      want: { completions: 1, parallelism: 1, backoffLimit: 6 },
+    },
+    {
+      name: 'completions set, parallelism nil',
+      spec: { completions: 5 },
+      want: { completions: 5, parallelism: 1, backoffLimit: 6 },
+    },
+    {
+      name: 'parallelism set, completions stays nil',
+      spec: { parallelism: 3 },
+      want: { completions: undefined, parallelism: 3, backoffLimit: 6 },
+    },
     {
       name: 'BackoffLimitPerIndex specified, but no BackoffLimit -> default to max int32',
       spec: { completions: 4, parallelism: 2, completionMode: 'Indexed', backoffLimitPerIndex: 1 },
@@ -133,7 +154,9 @@ describe('SetDefaults_CronJob', () => {
       want: { concurrencyPolicy: 'Forbid', suspend: true, successfulJobsHistoryLimit: 5, failedJobsHistoryLimit: 5 },
     },
   ])('$name', ({ spec, want }) => {
-    const cj: any = { spec: { schedule: '* * * * *', jobTemplate: { spec: { template: template('OnFailure') } }, ...spec } };
+    const cj: any = {
+      spec: { schedule: '* * * * *', jobTemplate: { spec: { template: template('OnFailure') } }, ...spec },
+    };
     setDefaultsCronJob(cj);
     expect(cj.spec).toMatchObject(want);
     expect(cj.spec.jobTemplate.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, suspend: false });
@@ -150,13 +173,20 @@ describe('SetDefaults_Pod', () => {
   });
 
   test('requests default to limits, rounded to milli and canonical', () => {
-    const pod: any = { spec: { containers: [{ ...container, resources: { limits: { cpu: '0.5', memory: '1024Mi' } } }] } };
+    const pod: any = {
+      spec: { containers: [{ ...container, resources: { limits: { cpu: '0.5', memory: '1024Mi' } } }] },
+    };
     setDefaultsPod(pod);
-    expect(pod.spec.containers[0].resources).toEqual({ limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '500m', memory: '1Gi' } });
+    expect(pod.spec.containers[0].resources).toEqual({
+      limits: { cpu: '500m', memory: '1Gi' },
+      requests: { cpu: '500m', memory: '1Gi' },
+    });
   });
 
   test('existing requests are kept', () => {
-    const pod: any = { spec: { containers: [{ ...container, resources: { limits: { cpu: '2' }, requests: { cpu: '1' } } }] } };
+    const pod: any = {
+      spec: { containers: [{ ...container, resources: { limits: { cpu: '2' }, requests: { cpu: '1' } } }] },
+    };
     setDefaultsPod(pod);
     expect(pod.spec.containers[0].resources.requests).toEqual({ cpu: '1' });
   });
@@ -196,7 +226,13 @@ describe('probe and volume defaults', () => {
   test('probe', () => {
     const p: any = { httpGet: { port: 80 } };
     setDefaultsProbe(p);
-    expect(p).toEqual({ httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(p).toEqual({
+      httpGet: { port: 80, path: '/', scheme: 'HTTP' },
+      timeoutSeconds: 1,
+      periodSeconds: 10,
+      successThreshold: 1,
+      failureThreshold: 3,
+    });
   });
   test('hostPath type "" and emptyDir when no source', () => {
     const hp: any = { name: 'v', hostPath: { path: '/var/log' } };

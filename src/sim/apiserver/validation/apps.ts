@@ -65,8 +65,11 @@ export function validateRollingUpdateDaemonSet(ru: RollingUpdateDaemonSet, path:
   const hasUnavailable = getIntOrPercentValue(mu) !== 0;
   const hasSurge = getIntOrPercentValue(ms) !== 0;
   if (hasUnavailable && hasSurge)
-    errs.push(invalidRendered(child(path, 'maxSurge'), goIntOrString(ms), 'may not be set when maxUnavailable is non-zero'));
-  else if (!hasUnavailable && !hasSurge) errs.push(required(child(path, 'maxUnavailable'), 'cannot be 0 when maxSurge is 0'));
+    errs.push(
+      invalidRendered(child(path, 'maxSurge'), goIntOrString(ms), 'may not be set when maxUnavailable is non-zero'),
+    );
+  else if (!hasUnavailable && !hasSurge)
+    errs.push(required(child(path, 'maxUnavailable'), 'cannot be 0 when maxSurge is 0'));
   return errs;
 }
 
@@ -100,18 +103,27 @@ export function validateDaemonSetSpec(spec: DaemonSetSpec | undefined, path: str
   const tLabels = s.template?.metadata?.labels;
   if (matcher && !matcher(tLabels))
     errs.push(
-      invalidRendered(child(child(child(path, 'template'), 'metadata'), 'labels'), { go: goStringMap(tLabels) }, '`selector` does not match template `labels`'),
+      invalidRendered(
+        child(child(child(path, 'template'), 'metadata'), 'labels'),
+        { go: goStringMap(tLabels) },
+        '`selector` does not match template `labels`',
+      ),
     );
   if (s.selector && Object.keys(s.selector.matchLabels ?? {}).length + (s.selector.matchExpressions ?? []).length === 0)
-    errs.push(invalidRendered(child(path, 'selector'), goLabelSelector(s.selector), 'empty selector is invalid for daemonset'));
+    errs.push(
+      invalidRendered(child(path, 'selector'), goLabelSelector(s.selector), 'empty selector is invalid for daemonset'),
+    );
   errs.push(...validatePodTemplateSpec(s.template, child(path, 'template')));
   const rp = s.template?.spec?.restartPolicy ?? '';
   if (rp !== 'Always') errs.push(notSupported(`${path}.template.spec.restartPolicy`, rp, ['Always']));
   if (s.template?.spec?.activeDeadlineSeconds != null)
-    errs.push(forbidden(`${path}.template.spec.activeDeadlineSeconds`, 'activeDeadlineSeconds in DaemonSet is not Supported'));
+    errs.push(
+      forbidden(`${path}.template.spec.activeDeadlineSeconds`, 'activeDeadlineSeconds in DaemonSet is not Supported'),
+    );
   errs.push(...validateNonnegativeField(s.minReadySeconds ?? 0, child(path, 'minReadySeconds')));
   errs.push(...validateDaemonSetUpdateStrategy(s.updateStrategy, child(path, 'updateStrategy')));
-  if (s.revisionHistoryLimit != null) errs.push(...validateNonnegativeField(s.revisionHistoryLimit, child(path, 'revisionHistoryLimit')));
+  if (s.revisionHistoryLimit != null)
+    errs.push(...validateNonnegativeField(s.revisionHistoryLimit, child(path, 'revisionHistoryLimit')));
   return errs;
 }
 

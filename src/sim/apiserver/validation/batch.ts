@@ -66,31 +66,51 @@ function validateGeneratedSelector(job: Job, requirePrefixed: boolean): FieldErr
   expected['controller-uid'] = uid;
   expected['job-name'] = name;
   const matcher = labelSelectorAsSelector(spec.selector);
-  if (matcher && !matcher(expected)) errs.push(invalidRendered('spec.selector', goLabelSelector(spec.selector), '`selector` not auto-generated'));
+  if (matcher && !matcher(expected))
+    errs.push(invalidRendered('spec.selector', goLabelSelector(spec.selector), '`selector` not auto-generated'));
   return errs;
 }
 
-function validatePodFailurePolicyRule(spec: JobSpec, rule: PodFailurePolicyRule, path: string, containerNames: Set<string>): FieldError[] {
+function validatePodFailurePolicyRule(
+  spec: JobSpec,
+  rule: PodFailurePolicyRule,
+  path: string,
+  containerNames: Set<string>,
+): FieldError[] {
   const errs: FieldError[] = [];
   const actionPath = child(path, 'action');
   const action = rule.action ?? '';
-  if (action === '') errs.push(required(actionPath, `valid values: [${supportedPodFailurePolicyActions.map(goQuote).join(' ')}]`));
+  if (action === '')
+    errs.push(required(actionPath, `valid values: [${supportedPodFailurePolicyActions.map(goQuote).join(' ')}]`));
   else if (action === 'FailIndex') {
-    if (spec.backoffLimitPerIndex == null) errs.push(invalid(actionPath, action, 'requires the backoffLimitPerIndex to be set'));
+    if (spec.backoffLimitPerIndex == null)
+      errs.push(invalid(actionPath, action, 'requires the backoffLimitPerIndex to be set'));
   } else if (!supportedPodFailurePolicyActions.includes(action))
     errs.push(notSupported(actionPath, action, supportedPodFailurePolicyActions));
   const oe = rule.onExitCodes;
   if (oe) {
     const p = child(path, 'onExitCodes');
     const op = oe.operator ?? '';
-    if (op === '') errs.push(required(child(p, 'operator'), `valid values: [${supportedOnExitCodesOperators.map(goQuote).join(' ')}]`));
-    else if (!supportedOnExitCodesOperators.includes(op)) errs.push(notSupported(child(p, 'operator'), op, supportedOnExitCodesOperators));
+    if (op === '')
+      errs.push(
+        required(child(p, 'operator'), `valid values: [${supportedOnExitCodesOperators.map(goQuote).join(' ')}]`),
+      );
+    else if (!supportedOnExitCodesOperators.includes(op))
+      errs.push(notSupported(child(p, 'operator'), op, supportedOnExitCodesOperators));
     if (oe.containerName != null && !containerNames.has(oe.containerName))
-      errs.push(invalid(child(p, 'containerName'), oe.containerName, 'must be one of the container or initContainer names in the pod template'));
+      errs.push(
+        invalid(
+          child(p, 'containerName'),
+          oe.containerName,
+          'must be one of the container or initContainer names in the pod template',
+        ),
+      );
     const valuesPath = child(p, 'values');
     const values = oe.values ?? [];
-    if (values.length === 0) errs.push(invalidRendered(valuesPath, goInt32Slice(oe.values), 'at least one value is required'));
-    else if (values.length > maxPodFailurePolicyOnExitCodesValues) errs.push(tooMany(valuesPath, values.length, maxPodFailurePolicyOnExitCodesValues));
+    if (values.length === 0)
+      errs.push(invalidRendered(valuesPath, goInt32Slice(oe.values), 'at least one value is required'));
+    else if (values.length > maxPodFailurePolicyOnExitCodesValues)
+      errs.push(tooMany(valuesPath, values.length, maxPodFailurePolicyOnExitCodesValues));
     let ordered = true;
     const seen = new Set<number>();
     values.forEach((v, j) => {
@@ -105,19 +125,34 @@ function validatePodFailurePolicyRule(spec: JobSpec, rule: PodFailurePolicyRule,
   const conds = rule.onPodConditions ?? [];
   if (conds.length > 0) {
     const p = child(path, 'onPodConditions');
-    if (conds.length > maxPodFailurePolicyOnPodConditionsPatterns) errs.push(tooMany(p, conds.length, maxPodFailurePolicyOnPodConditionsPatterns));
+    if (conds.length > maxPodFailurePolicyOnPodConditionsPatterns)
+      errs.push(tooMany(p, conds.length, maxPodFailurePolicyOnPodConditionsPatterns));
     conds.forEach((c, j) => {
       const pp = index(p, j);
       for (const m of isQualifiedName(c.type ?? '')) errs.push(invalid(child(pp, 'type'), c.type ?? '', m));
       const st = c.status ?? '';
-      if (st === '') errs.push(required(child(pp, 'status'), `valid values: [${supportedOnPodConditionsStatus.map(goQuote).join(' ')}]`));
-      else if (!supportedOnPodConditionsStatus.includes(st)) errs.push(notSupported(child(pp, 'status'), st, supportedOnPodConditionsStatus));
+      if (st === '')
+        errs.push(
+          required(child(pp, 'status'), `valid values: [${supportedOnPodConditionsStatus.map(goQuote).join(' ')}]`),
+        );
+      else if (!supportedOnPodConditionsStatus.includes(st))
+        errs.push(notSupported(child(pp, 'status'), st, supportedOnPodConditionsStatus));
     });
   }
   if (oe && conds.length > 0)
-    errs.push({ type: 'FieldValueInvalid', field: path, badValue: omitValue, detail: 'specifying both OnExitCodes and OnPodConditions is not supported' });
+    errs.push({
+      type: 'FieldValueInvalid',
+      field: path,
+      badValue: omitValue,
+      detail: 'specifying both OnExitCodes and OnPodConditions is not supported',
+    });
   if (!oe && conds.length === 0)
-    errs.push({ type: 'FieldValueInvalid', field: path, badValue: omitValue, detail: 'specifying one of OnExitCodes and OnPodConditions is required' });
+    errs.push({
+      type: 'FieldValueInvalid',
+      field: path,
+      badValue: omitValue,
+      detail: 'specifying one of OnExitCodes and OnPodConditions is required',
+    });
   return errs;
 }
 
@@ -126,28 +161,52 @@ function validateJobSpecCommon(spec: JobSpecX, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (spec.parallelism != null) errs.push(...validateNonnegativeField(spec.parallelism, child(path, 'parallelism')));
   if (spec.completions != null) errs.push(...validateNonnegativeField(spec.completions, child(path, 'completions')));
-  if (spec.activeDeadlineSeconds != null) errs.push(...validateNonnegativeField(spec.activeDeadlineSeconds, child(path, 'activeDeadlineSeconds')));
+  if (spec.activeDeadlineSeconds != null)
+    errs.push(...validateNonnegativeField(spec.activeDeadlineSeconds, child(path, 'activeDeadlineSeconds')));
   if (spec.backoffLimit != null) errs.push(...validateNonnegativeField(spec.backoffLimit, child(path, 'backoffLimit')));
-  if (spec.ttlSecondsAfterFinished != null) errs.push(...validateNonnegativeField(spec.ttlSecondsAfterFinished, child(path, 'ttlSecondsAfterFinished')));
-  if (spec.backoffLimitPerIndex != null) errs.push(...validateNonnegativeField(spec.backoffLimitPerIndex, child(path, 'backoffLimitPerIndex')));
+  if (spec.ttlSecondsAfterFinished != null)
+    errs.push(...validateNonnegativeField(spec.ttlSecondsAfterFinished, child(path, 'ttlSecondsAfterFinished')));
+  if (spec.backoffLimitPerIndex != null)
+    errs.push(...validateNonnegativeField(spec.backoffLimitPerIndex, child(path, 'backoffLimitPerIndex')));
   if (spec.maxFailedIndexes != null) {
     errs.push(...validateNonnegativeField(spec.maxFailedIndexes, child(path, 'maxFailedIndexes')));
-    if (spec.backoffLimitPerIndex == null) errs.push(required(child(path, 'backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
+    if (spec.backoffLimitPerIndex == null)
+      errs.push(required(child(path, 'backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
   }
   const mode = spec.completionMode;
   if (mode != null) {
-    if (mode !== 'NonIndexed' && mode !== 'Indexed') errs.push(notSupported(child(path, 'completionMode'), mode, ['NonIndexed', 'Indexed']));
+    if (mode !== 'NonIndexed' && mode !== 'Indexed')
+      errs.push(notSupported(child(path, 'completionMode'), mode, ['NonIndexed', 'Indexed']));
     if (mode === 'Indexed') {
       if (spec.completions == null) errs.push(required(child(path, 'completions'), 'when completion mode is Indexed'));
       if (spec.parallelism != null && spec.parallelism > maxParallelismForIndexedJob)
-        errs.push(invalid(child(path, 'parallelism'), spec.parallelism, `must be less than or equal to ${maxParallelismForIndexedJob} when completion mode is Indexed`));
+        errs.push(
+          invalid(
+            child(path, 'parallelism'),
+            spec.parallelism,
+            `must be less than or equal to ${maxParallelismForIndexedJob} when completion mode is Indexed`,
+          ),
+        );
       if (spec.completions != null && spec.maxFailedIndexes != null && spec.maxFailedIndexes > spec.completions)
-        errs.push(invalid(child(path, 'maxFailedIndexes'), spec.maxFailedIndexes, 'must be less than or equal to completions'));
+        errs.push(
+          invalid(child(path, 'maxFailedIndexes'), spec.maxFailedIndexes, 'must be less than or equal to completions'),
+        );
       if (spec.maxFailedIndexes != null && spec.maxFailedIndexes > maxFailedIndexesForIndexedJob)
-        errs.push(invalid(child(path, 'maxFailedIndexes'), spec.maxFailedIndexes, `must be less than or equal to ${maxFailedIndexesForIndexedJob}`));
+        errs.push(
+          invalid(
+            child(path, 'maxFailedIndexes'),
+            spec.maxFailedIndexes,
+            `must be less than or equal to ${maxFailedIndexesForIndexedJob}`,
+          ),
+        );
       if (spec.completions != null && spec.completions > completionsSoftLimit && spec.backoffLimitPerIndex != null) {
         if (spec.maxFailedIndexes == null)
-          errs.push(required(child(path, 'maxFailedIndexes'), `must be specified when completions is above ${completionsSoftLimit}`));
+          errs.push(
+            required(
+              child(path, 'maxFailedIndexes'),
+              `must be specified when completions is above ${completionsSoftLimit}`,
+            ),
+          );
         if (spec.parallelism != null && spec.parallelism > parallelismLimitForHighCompletions)
           errs.push(
             invalid(
@@ -169,8 +228,11 @@ function validateJobSpecCommon(spec: JobSpecX, path: string): FieldError[] {
   }
   if (mode == null || mode === 'NonIndexed') {
     if (spec.backoffLimitPerIndex != null)
-      errs.push(invalid(child(path, 'backoffLimitPerIndex'), spec.backoffLimitPerIndex, 'requires indexed completion mode'));
-    if (spec.maxFailedIndexes != null) errs.push(invalid(child(path, 'maxFailedIndexes'), spec.maxFailedIndexes, 'requires indexed completion mode'));
+      errs.push(
+        invalid(child(path, 'backoffLimitPerIndex'), spec.backoffLimitPerIndex, 'requires indexed completion mode'),
+      );
+    if (spec.maxFailedIndexes != null)
+      errs.push(invalid(child(path, 'maxFailedIndexes'), spec.maxFailedIndexes, 'requires indexed completion mode'));
   }
   const pfp = spec.podFailurePolicy;
   if (pfp) {
@@ -195,7 +257,8 @@ function validateJobSpecCommon(spec: JobSpecX, path: string): FieldError[] {
   const rpPath = `${path}.template.spec.restartPolicy`;
   if (rp === 'Always' || rp === '') errs.push(required(rpPath, 'valid values: "OnFailure", "Never"'));
   else if (rp !== 'OnFailure' && rp !== 'Never') errs.push(notSupported(rpPath, rp, ['OnFailure', 'Never']));
-  else if (pfp && rp !== 'Never') errs.push(invalid(rpPath, rp, 'only "Never" is supported when podFailurePolicy is specified'));
+  else if (pfp && rp !== 'Never')
+    errs.push(invalid(rpPath, rp, 'only "Never" is supported when podFailurePolicy is specified'));
   return errs;
 }
 
@@ -208,7 +271,13 @@ export function validateJobSpec(spec: JobSpec | undefined, path: string): FieldE
   const matcher = labelSelectorAsSelector(s.selector);
   const labels = s.template?.metadata?.labels;
   if (matcher && !matcher(labels))
-    errs.push(invalidRendered(`${path}.template.metadata.labels`, { go: goStringMap(labels) }, '`selector` does not match template `labels`'));
+    errs.push(
+      invalidRendered(
+        `${path}.template.metadata.labels`,
+        { go: goStringMap(labels) },
+        '`selector` does not match template `labels`',
+      ),
+    );
   return errs;
 }
 
@@ -221,7 +290,13 @@ export function validateJob(job: Job, opts: JobValidationOptions = { requirePref
   if (spec?.completionMode === 'Indexed' && spec.completions != null && spec.completions > 0) {
     const host = `${job.metadata?.name ?? ''}-${spec.completions - 1}`;
     if (isDNS1123Label(host).length > 0)
-      errs.push(invalid('metadata.name', job.metadata?.name ?? '', `will not able to create pod with invalid DNS label: ${host}`));
+      errs.push(
+        invalid(
+          'metadata.name',
+          job.metadata?.name ?? '',
+          `will not able to create pod with invalid DNS label: ${host}`,
+        ),
+      );
   }
   return errs;
 }
@@ -264,7 +339,8 @@ function validateCompletions(spec: JobSpec, old: JobSpec, path: string): FieldEr
 export function validateJobUpdate(job: Job, old: Job): FieldError[] {
   const oldLabels = old.spec?.template?.metadata?.labels ?? {};
   const opts: JobValidationOptions = {
-    requirePrefixedLabels: 'batch.kubernetes.io/job-name' in oldLabels && 'batch.kubernetes.io/controller-uid' in oldLabels,
+    requirePrefixedLabels:
+      'batch.kubernetes.io/job-name' in oldLabels && 'batch.kubernetes.io/controller-uid' in oldLabels,
     allowMutableSchedulingDirectives: old.spec?.suspend === true && !old.status?.startTime,
   };
   const errs = validateJob(job, opts);
@@ -276,10 +352,18 @@ export function validateJobUpdate(job: Job, old: Job): FieldError[] {
   errs.push(...validateImmutableField(s.selector, o.selector, 'spec.selector', goLabelSelector));
   errs.push(...validateJobTemplateUpdate(s, o, opts));
   errs.push(...validateImmutableField(s.completionMode, o.completionMode, 'spec.completionMode'));
-  errs.push(...validateImmutableField(s.podFailurePolicy, o.podFailurePolicy, 'spec.podFailurePolicy', () => ({ go: 'batch.PodFailurePolicy{…}' })));
+  errs.push(
+    ...validateImmutableField(s.podFailurePolicy, o.podFailurePolicy, 'spec.podFailurePolicy', () => ({
+      go: 'batch.PodFailurePolicy{…}',
+    })),
+  );
   errs.push(...validateImmutableField(s.backoffLimitPerIndex, o.backoffLimitPerIndex, 'spec.backoffLimitPerIndex'));
   errs.push(...validateImmutableField(s.managedBy, o.managedBy, 'spec.managedBy'));
-  errs.push(...validateImmutableField(s.successPolicy, o.successPolicy, 'spec.successPolicy', () => ({ go: 'batch.SuccessPolicy{…}' })));
+  errs.push(
+    ...validateImmutableField(s.successPolicy, o.successPolicy, 'spec.successPolicy', () => ({
+      go: 'batch.SuccessPolicy{…}',
+    })),
+  );
   return errs;
 }
 
@@ -289,13 +373,26 @@ export function validateJobUpdate(job: Job, old: Job): FieldError[] {
 export function validateJobTemplateSpec(t: JobTemplateSpec | undefined, path: string): FieldError[] {
   const spec = (t?.spec ?? {}) as JobSpecX;
   const errs = validateJobSpecCommon(spec, child(path, 'spec'));
-  if (spec.selector) errs.push(invalidRendered(`${path}.spec.selector`, goLabelSelector(spec.selector), '`selector` will be auto-generated'));
+  if (spec.selector)
+    errs.push(
+      invalidRendered(`${path}.spec.selector`, goLabelSelector(spec.selector), '`selector` will be auto-generated'),
+    );
   if (spec.manualSelector === true)
-    errs.push({ type: 'FieldValueNotSupported', field: `${path}.spec.manualSelector`, badValue: goBool(true), detail: 'supported values: "nil", "false"' });
+    errs.push({
+      type: 'FieldValueNotSupported',
+      field: `${path}.spec.manualSelector`,
+      badValue: goBool(true),
+      detail: 'supported values: "nil", "false"',
+    });
   return errs;
 }
 
-function validateScheduleFormat(schedule: string, allowTZ: boolean, timeZone: string | undefined | null, path: string): FieldError[] {
+function validateScheduleFormat(
+  schedule: string,
+  allowTZ: boolean,
+  timeZone: string | undefined | null,
+  path: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   const parsed = parseSchedule(schedule);
   if (!parsed.ok) errs.push(invalid(path, schedule, parsed.error));
@@ -315,7 +412,9 @@ export function validateTimeZoneField(tz: string | undefined | null, path: strin
       return [invalid(path, tz, `unknown time zone ${tz}`)];
   const errs: FieldError[] = [];
   if (tz.toLowerCase() === 'local')
-    errs.push(invalid(path, tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
+    errs.push(
+      invalid(path, tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'),
+    );
   // time.LoadLocation("Local") succeeds in Go, so only the explicit-zone message applies to it.
   if (tz !== 'Local' && !validateTimeZone(tz)) errs.push(invalid(path, tz, `unknown time zone ${tz}`));
   return errs;
@@ -327,16 +426,28 @@ function validateCronJobSpec(spec: CronJobSpec | undefined, old: CronJobSpec | u
   const s = spec ?? ({} as CronJobSpec);
   const errs: FieldError[] = [];
   if (!s.schedule) errs.push(required(child(path, 'schedule'), ''));
-  else errs.push(...validateScheduleFormat(s.schedule, old ? (old.schedule ?? '').includes('TZ') : false, s.timeZone, child(path, 'schedule')));
-  if (s.startingDeadlineSeconds != null) errs.push(...validateNonnegativeField(s.startingDeadlineSeconds, child(path, 'startingDeadlineSeconds')));
-  if (!old || (old.timeZone ?? null) !== (s.timeZone ?? null)) errs.push(...validateTimeZoneField(s.timeZone, child(path, 'timeZone')));
+  else
+    errs.push(
+      ...validateScheduleFormat(
+        s.schedule,
+        old ? (old.schedule ?? '').includes('TZ') : false,
+        s.timeZone,
+        child(path, 'schedule'),
+      ),
+    );
+  if (s.startingDeadlineSeconds != null)
+    errs.push(...validateNonnegativeField(s.startingDeadlineSeconds, child(path, 'startingDeadlineSeconds')));
+  if (!old || (old.timeZone ?? null) !== (s.timeZone ?? null))
+    errs.push(...validateTimeZoneField(s.timeZone, child(path, 'timeZone')));
   const cp = s.concurrencyPolicy ?? '';
   if (cp === '') errs.push(required(child(path, 'concurrencyPolicy'), ''));
-  else if (!supportedConcurrencyPolicies.includes(cp)) errs.push(notSupported(child(path, 'concurrencyPolicy'), cp, supportedConcurrencyPolicies));
+  else if (!supportedConcurrencyPolicies.includes(cp))
+    errs.push(notSupported(child(path, 'concurrencyPolicy'), cp, supportedConcurrencyPolicies));
   errs.push(...validateJobTemplateSpec(s.jobTemplate, child(path, 'jobTemplate')));
   if (s.successfulJobsHistoryLimit != null)
     errs.push(...validateNonnegativeField(s.successfulJobsHistoryLimit, child(path, 'successfulJobsHistoryLimit')));
-  if (s.failedJobsHistoryLimit != null) errs.push(...validateNonnegativeField(s.failedJobsHistoryLimit, child(path, 'failedJobsHistoryLimit')));
+  if (s.failedJobsHistoryLimit != null)
+    errs.push(...validateNonnegativeField(s.failedJobsHistoryLimit, child(path, 'failedJobsHistoryLimit')));
   return errs;
 }
 

@@ -81,7 +81,8 @@ export function isValidPortName(port: string): string[] {
   if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(port)) errs.push('must contain at least one letter (a-z)');
   if (port.includes('--')) errs.push('must not contain consecutive hyphens (--)');
-  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen (-)');
+  if (port.length > 0 && (port.startsWith('-') || port.endsWith('-')))
+    errs.push('must not begin or end with a hyphen (-)');
   return errs;
 }
 
@@ -94,13 +95,48 @@ function validatePortNumOrName(port: number | string | undefined, path: string):
 // ---------------------------------------------------------------- volumes
 
 const volumeSourceKeys = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
-  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
-  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
-  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
+  'hostPath',
+  'emptyDir',
+  'gcePersistentDisk',
+  'awsElasticBlockStore',
+  'gitRepo',
+  'secret',
+  'nfs',
+  'iscsi',
+  'glusterfs',
+  'persistentVolumeClaim',
+  'rbd',
+  'flexVolume',
+  'cinder',
+  'cephfs',
+  'flocker',
+  'downwardAPI',
+  'fc',
+  'azureFile',
+  'configMap',
+  'vsphereVolume',
+  'quobyte',
+  'azureDisk',
+  'photonPersistentDisk',
+  'projected',
+  'portworxVolume',
+  'scaleIO',
+  'storageos',
+  'csi',
+  'ephemeral',
+  'image',
 ] as const;
 
-const supportedHostPathTypes = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+const supportedHostPathTypes = [
+  '',
+  'BlockDevice',
+  'CharDevice',
+  'Directory',
+  'DirectoryOrCreate',
+  'File',
+  'FileOrCreate',
+  'Socket',
+];
 
 function validatePathNoBacksteps(p: string, path: string): FieldError[] {
   return p.split(/[\\/]/).includes('..') ? [invalid(path, p, "must not contain '..'")] : [];
@@ -109,7 +145,11 @@ function validatePathNoBacksteps(p: string, path: string): FieldError[] {
 /** validateVolumeSource: exactly one source, and the rules of the ones the simulation knows. */
 function validateVolumeSource(v: Volume, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const present = volumeSourceKeys.filter((k) => (v as unknown as Record<string, unknown>)[k] !== undefined && (v as unknown as Record<string, unknown>)[k] !== null);
+  const present = volumeSourceKeys.filter(
+    (k) =>
+      (v as unknown as Record<string, unknown>)[k] !== undefined &&
+      (v as unknown as Record<string, unknown>)[k] !== null,
+  );
   if (present.length === 0) return [required(path, 'must specify a volume type')];
   for (const k of present.slice(1)) errs.push(forbidden(child(path, k), 'may not specify more than 1 volume type'));
   const hp = v.hostPath;
@@ -132,9 +172,14 @@ function validateVolumeSource(v: Volume, path: string): FieldError[] {
     const medium = v.emptyDir.medium ?? '';
     if (v.emptyDir.sizeLimit !== undefined) {
       const q = parseQuantity(v.emptyDir.sizeLimit);
-      if (!q) errs.push(invalid(child(child(path, 'emptyDir'), 'sizeLimit'), String(v.emptyDir.sizeLimit), quantityFormatError));
+      if (!q)
+        errs.push(
+          invalid(child(child(path, 'emptyDir'), 'sizeLimit'), String(v.emptyDir.sizeLimit), quantityFormatError),
+        );
       else if (q.num <= 0n)
-        errs.push(forbidden(child(child(path, 'emptyDir'), 'sizeLimit'), 'SizeLimit field must be a valid resource quantity'));
+        errs.push(
+          forbidden(child(child(path, 'emptyDir'), 'sizeLimit'), 'SizeLimit field must be a valid resource quantity'),
+        );
     }
     if (!['', 'Memory', 'HugePages'].includes(medium) && !medium.startsWith('HugePages-'))
       errs.push(notSupported(child(child(path, 'emptyDir'), 'medium'), medium, ['', 'Memory', 'HugePages']));
@@ -143,7 +188,10 @@ function validateVolumeSource(v: Volume, path: string): FieldError[] {
 }
 
 /** ValidateVolumes: names are DNS labels and unique; returns the valid volumes by name. */
-export function validateVolumes(volumes: Volume[] | undefined, path: string): { names: Set<string>; errs: FieldError[] } {
+export function validateVolumes(
+  volumes: Volume[] | undefined,
+  path: string,
+): { names: Set<string>; errs: FieldError[] } {
   const errs: FieldError[] = [];
   const names = new Set<string>();
   (volumes ?? []).forEach((v, i) => {
@@ -175,7 +223,9 @@ function validateVolumeMounts(mounts: VolumeMount[] | undefined, volumes: Set<st
       errs.push(...validatePathNoBacksteps(m.subPath, path + '.subPath'));
     }
     if (m.mountPropagation !== undefined && !['None', 'HostToContainer', 'Bidirectional'].includes(m.mountPropagation))
-      errs.push(notSupported(child(idx, 'mountPropagation'), m.mountPropagation, ['Bidirectional', 'HostToContainer', 'None']));
+      errs.push(
+        notSupported(child(idx, 'mountPropagation'), m.mountPropagation, ['Bidirectional', 'HostToContainer', 'None']),
+      );
   });
   return errs;
 }
@@ -196,10 +246,14 @@ function validateContainerPorts(ports: ContainerPort[] | undefined, path: string
       else names.add(p.name);
     }
     if (!p.containerPort) errs.push(required(child(idx, 'containerPort'), ''));
-    else for (const m of isValidPortNum(p.containerPort)) errs.push(invalid(child(idx, 'containerPort'), p.containerPort, m));
-    if (p.hostPort) for (const m of isValidPortNum(p.hostPort)) errs.push(invalid(child(idx, 'hostPort'), p.hostPort, m));
+    else
+      for (const m of isValidPortNum(p.containerPort))
+        errs.push(invalid(child(idx, 'containerPort'), p.containerPort, m));
+    if (p.hostPort)
+      for (const m of isValidPortNum(p.hostPort)) errs.push(invalid(child(idx, 'hostPort'), p.hostPort, m));
     if (!p.protocol) errs.push(required(child(idx, 'protocol'), ''));
-    else if (!supportedPortProtocols.includes(p.protocol)) errs.push(notSupported(child(idx, 'protocol'), p.protocol, supportedPortProtocols));
+    else if (!supportedPortProtocols.includes(p.protocol))
+      errs.push(notSupported(child(idx, 'protocol'), p.protocol, supportedPortProtocols));
   });
   return errs;
 }
@@ -239,7 +293,13 @@ function validateEnv(vars: EnvVar[] | undefined, path: string): FieldError[] {
         errs.push(required(child(child(vfPath, 'configMapKeyRef'), 'key'), ''));
       if (vf.secretKeyRef && !vf.secretKeyRef.key) errs.push(required(child(child(vfPath, 'secretKeyRef'), 'key'), ''));
       if (n === 0)
-        errs.push(invalid(vfPath, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+        errs.push(
+          invalid(
+            vfPath,
+            '',
+            'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+          ),
+        );
       else if (ev.value && n !== 0) errs.push(invalid(vfPath, '', 'may not be specified when `value` is not empty'));
       if (n > 1) errs.push(invalid(vfPath, '', 'may not have more than one field specified at a time'));
     }
@@ -303,10 +363,20 @@ export function validateResourceRequirements(r: ResourceRequirements | undefined
       if (lim) {
         const cmp = compareQuantity(q, lim);
         if (cmp !== 0 && !isOvercommitAllowed(name))
-          errs.push(invalid(reqPath, quantityString(requests[name]), `must be equal to ${name} limit of ${quantityString(limits[name])}`));
+          errs.push(
+            invalid(
+              reqPath,
+              quantityString(requests[name]),
+              `must be equal to ${name} limit of ${quantityString(limits[name])}`,
+            ),
+          );
         else if (cmp > 0)
           errs.push(
-            invalid(reqPath, quantityString(requests[name]), `must be less than or equal to ${name} limit of ${quantityString(limits[name])}`),
+            invalid(
+              reqPath,
+              quantityString(requests[name]),
+              `must be less than or equal to ${name} limit of ${quantityString(limits[name])}`,
+            ),
           );
       }
     } else if (!isOvercommitAllowed(name)) {
@@ -332,7 +402,8 @@ function validateHandler(h: Record<string, any> | undefined, path: string, kinds
   if (k === 'httpGet') {
     if (!v.path) errs.push(required(child(p, 'path'), ''));
     errs.push(...validatePortNumOrName(v.port, child(p, 'port')));
-    if (v.scheme && !['HTTP', 'HTTPS'].includes(v.scheme)) errs.push(notSupported(child(p, 'scheme'), v.scheme, ['HTTP', 'HTTPS']));
+    if (v.scheme && !['HTTP', 'HTTPS'].includes(v.scheme))
+      errs.push(notSupported(child(p, 'scheme'), v.scheme, ['HTTP', 'HTTPS']));
   }
   if (k === 'tcpSocket') errs.push(...validatePortNumOrName(v.port, child(p, 'port')));
   if (k === 'grpc') for (const m of isValidPortNum(v.port ?? 0)) errs.push(invalid(child(p, 'port'), v.port ?? 0, m));
@@ -350,7 +421,13 @@ function validateProbe(probe: Probe | undefined, path: string, mustSucceedOnce: 
   errs.push(...validateNonnegativeField(probe.successThreshold ?? 0, child(path, 'successThreshold')));
   errs.push(...validateNonnegativeField(probe.failureThreshold ?? 0, child(path, 'failureThreshold')));
   if (probe.terminationGracePeriodSeconds != null && probe.terminationGracePeriodSeconds <= 0)
-    errs.push(invalid(child(path, 'terminationGracePeriodSeconds'), probe.terminationGracePeriodSeconds, 'must be greater than 0'));
+    errs.push(
+      invalid(
+        child(path, 'terminationGracePeriodSeconds'),
+        probe.terminationGracePeriodSeconds,
+        'must be greater than 0',
+      ),
+    );
   if (mustSucceedOnce && probe.successThreshold !== 1)
     errs.push(invalid(child(path, 'successThreshold'), probe.successThreshold ?? 0, 'must be 1'));
   return errs;
@@ -374,7 +451,8 @@ function validateContainerCommon(c: Container, volumes: Set<string>, path: strin
   errs.push(...validateVolumeMounts(c.volumeMounts, volumes, child(path, 'volumeMounts')));
   const pp = c.imagePullPolicy ?? '';
   if (pp === '') errs.push(required(child(path, 'imagePullPolicy'), ''));
-  else if (!supportedPullPolicies.includes(pp)) errs.push(notSupported(child(path, 'imagePullPolicy'), pp, supportedPullPolicies));
+  else if (!supportedPullPolicies.includes(pp))
+    errs.push(notSupported(child(path, 'imagePullPolicy'), pp, supportedPullPolicies));
   errs.push(...validateResourceRequirements(c.resources, child(path, 'resources')));
   return errs;
 }
@@ -405,13 +483,30 @@ function validateContainers(containers: Container[] | undefined, volumes: Set<st
     if (names.has(c.name)) errs.push(duplicate(child(p, 'name'), c.name));
     else names.add(c.name);
     const lc = c.lifecycle;
-    if (lc?.postStart) errs.push(...validateHandler(lc.postStart as any, child(child(p, 'lifecycle'), 'postStart'), ['exec', 'httpGet', 'tcpSocket', 'sleep']));
-    if (lc?.preStop) errs.push(...validateHandler(lc.preStop as any, child(child(p, 'lifecycle'), 'preStop'), ['exec', 'httpGet', 'tcpSocket', 'sleep']));
+    if (lc?.postStart)
+      errs.push(
+        ...validateHandler(lc.postStart as any, child(child(p, 'lifecycle'), 'postStart'), [
+          'exec',
+          'httpGet',
+          'tcpSocket',
+          'sleep',
+        ]),
+      );
+    if (lc?.preStop)
+      errs.push(
+        ...validateHandler(lc.preStop as any, child(child(p, 'lifecycle'), 'preStop'), [
+          'exec',
+          'httpGet',
+          'tcpSocket',
+          'sleep',
+        ]),
+      );
     errs.push(...validateProbe(c.livenessProbe, child(p, 'livenessProbe'), true));
     errs.push(...validateProbe(c.readinessProbe, child(p, 'readinessProbe'), false));
     errs.push(...validateProbe(c.startupProbe, child(p, 'startupProbe'), true));
     const rp = (c as Container & { restartPolicy?: string }).restartPolicy;
-    if (rp !== undefined && rp !== null) errs.push(forbidden(child(p, 'restartPolicy'), 'may not be set for non-init containers'));
+    if (rp !== undefined && rp !== null)
+      errs.push(forbidden(child(p, 'restartPolicy'), 'may not be set for non-init containers'));
   });
   errs.push(...checkHostPortConflicts(containers, path));
   return errs;
@@ -435,10 +530,20 @@ function validateInitContainers(
       errs.push(notSupported(child(p, 'restartPolicy'), rp, ['Always']));
     const sidecar = rp === 'Always';
     if (!sidecar) {
-      if (c.lifecycle) errs.push(forbidden(child(p, 'lifecycle'), 'may not be set for init containers without restartPolicy=Always'));
-      if (c.livenessProbe) errs.push(forbidden(child(p, 'livenessProbe'), 'may not be set for init containers without restartPolicy=Always'));
-      if (c.readinessProbe) errs.push(forbidden(child(p, 'readinessProbe'), 'may not be set for init containers without restartPolicy=Always'));
-      if (c.startupProbe) errs.push(forbidden(child(p, 'startupProbe'), 'may not be set for init containers without restartPolicy=Always'));
+      if (c.lifecycle)
+        errs.push(forbidden(child(p, 'lifecycle'), 'may not be set for init containers without restartPolicy=Always'));
+      if (c.livenessProbe)
+        errs.push(
+          forbidden(child(p, 'livenessProbe'), 'may not be set for init containers without restartPolicy=Always'),
+        );
+      if (c.readinessProbe)
+        errs.push(
+          forbidden(child(p, 'readinessProbe'), 'may not be set for init containers without restartPolicy=Always'),
+        );
+      if (c.startupProbe)
+        errs.push(
+          forbidden(child(p, 'startupProbe'), 'may not be set for init containers without restartPolicy=Always'),
+        );
     } else {
       errs.push(...validateProbe(c.livenessProbe, child(p, 'livenessProbe'), true));
       errs.push(...validateProbe(c.startupProbe, child(p, 'startupProbe'), true));
@@ -470,10 +575,16 @@ export function validateTolerations(tolerations: Toleration[] | undefined, path:
     if (key) errs.push(...validateLabelName(key, child(idx, 'key')));
     if (!key && op !== 'Exists')
       errs.push(
-        invalid(child(idx, 'operator'), op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'),
+        invalid(
+          child(idx, 'operator'),
+          op,
+          'operator must be Exists when `key` is empty, which means "match all values and all keys"',
+        ),
       );
     if (t.tolerationSeconds != null && t.effect !== 'NoExecute')
-      errs.push(invalid(child(idx, 'effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errs.push(
+        invalid(child(idx, 'effect'), t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"),
+      );
     switch (op) {
       case 'Equal':
       case '': {
@@ -482,7 +593,10 @@ export function validateTolerations(tolerations: Toleration[] | undefined, path:
         break;
       }
       case 'Exists':
-        if (t.value) errs.push(invalidRendered(child(idx, 'operator'), goToleration(t), "value must be empty when `operator` is 'Exists'"));
+        if (t.value)
+          errs.push(
+            invalidRendered(child(idx, 'operator'), goToleration(t), "value must be empty when `operator` is 'Exists'"),
+          );
         break;
       default:
         errs.push(notSupported(child(idx, 'operator'), op, ['Equal', 'Exists']));
@@ -498,15 +612,20 @@ function validateNodeSelectorRequirement(rq: NodeSelectorRequirement, path: stri
   switch (rq.operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) errs.push(required(child(path, 'values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+      if (values.length === 0)
+        errs.push(required(child(path, 'values'), "must be specified when `operator` is 'In' or 'NotIn'"));
       break;
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length > 0) errs.push(forbidden(child(path, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      if (values.length > 0)
+        errs.push(
+          forbidden(child(path, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+        );
       break;
     case 'Gt':
     case 'Lt':
-      if (values.length !== 1) errs.push(required(child(path, 'values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+      if (values.length !== 1)
+        errs.push(required(child(path, 'values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
       break;
     default:
       errs.push(invalid(child(path, 'operator'), rq.operator ?? '', 'not a valid selector operator'));
@@ -523,17 +642,30 @@ function validateNodeFieldSelectorRequirement(rq: NodeSelectorRequirement, path:
   const values = rq.values ?? [];
   if (rq.operator === 'In' || rq.operator === 'NotIn') {
     if (values.length !== 1)
-      errs.push(required(child(path, 'values'), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+      errs.push(
+        required(
+          child(path, 'values'),
+          "must be only one value when `operator` is 'In' or 'NotIn' for node field selector",
+        ),
+      );
   } else errs.push(invalid(child(path, 'operator'), rq.operator ?? '', 'not a valid selector operator'));
-  if (rq.key !== 'metadata.name') errs.push(invalid(child(path, 'key'), rq.key ?? '', 'not a valid field selector key'));
-  else values.forEach((v, i) => nameIsDNSSubdomain(v, false).forEach((m) => errs.push(invalid(index(child(path, 'values'), i), v, m))));
+  if (rq.key !== 'metadata.name')
+    errs.push(invalid(child(path, 'key'), rq.key ?? '', 'not a valid field selector key'));
+  else
+    values.forEach((v, i) =>
+      nameIsDNSSubdomain(v, false).forEach((m) => errs.push(invalid(index(child(path, 'values'), i), v, m))),
+    );
   return errs;
 }
 
 function validateNodeSelectorTerm(term: NodeSelectorTerm, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  (term.matchExpressions ?? []).forEach((r, j) => errs.push(...validateNodeSelectorRequirement(r, index(child(path, 'matchExpressions'), j))));
-  (term.matchFields ?? []).forEach((r, j) => errs.push(...validateNodeFieldSelectorRequirement(r, index(child(path, 'matchFields'), j))));
+  (term.matchExpressions ?? []).forEach((r, j) =>
+    errs.push(...validateNodeSelectorRequirement(r, index(child(path, 'matchExpressions'), j))),
+  );
+  (term.matchFields ?? []).forEach((r, j) =>
+    errs.push(...validateNodeFieldSelectorRequirement(r, index(child(path, 'matchFields'), j))),
+  );
   return errs;
 }
 
@@ -548,8 +680,10 @@ export function validateNodeSelector(ns: NodeSelector, path: string): FieldError
 function validatePodAffinityTerm(term: PodAffinityTerm, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (term.labelSelector) errs.push(...validateLabelSelector(term.labelSelector, child(path, 'labelSelector')));
-  if (term.namespaceSelector) errs.push(...validateLabelSelector(term.namespaceSelector, child(path, 'namespaceSelector')));
-  for (const ns of term.namespaces ?? []) for (const m of nameIsDNSLabel(ns, false)) errs.push(invalid(child(path, 'namespace'), ns, m));
+  if (term.namespaceSelector)
+    errs.push(...validateLabelSelector(term.namespaceSelector, child(path, 'namespaceSelector')));
+  for (const ns of term.namespaces ?? [])
+    for (const m of nameIsDNSLabel(ns, false)) errs.push(invalid(child(path, 'namespace'), ns, m));
   if (!term.topologyKey) errs.push(required(child(path, 'topologyKey'), 'can not be empty'));
   else errs.push(...validateLabelName(term.topologyKey, child(path, 'topologyKey')));
   return errs;
@@ -580,10 +714,16 @@ export function validateAffinity(a: Affinity | undefined, path: string): FieldEr
   if (na) {
     const p = child(path, 'nodeAffinity');
     if (na.requiredDuringSchedulingIgnoredDuringExecution)
-      errs.push(...validateNodeSelector(na.requiredDuringSchedulingIgnoredDuringExecution, child(p, 'requiredDuringSchedulingIgnoredDuringExecution')));
+      errs.push(
+        ...validateNodeSelector(
+          na.requiredDuringSchedulingIgnoredDuringExecution,
+          child(p, 'requiredDuringSchedulingIgnoredDuringExecution'),
+        ),
+      );
     (na.preferredDuringSchedulingIgnoredDuringExecution ?? []).forEach((t, i) => {
       const tp = index(child(p, 'preferredDuringSchedulingIgnoredDuringExecution'), i);
-      if (t.weight <= 0 || t.weight > 100) errs.push(invalid(child(tp, 'weight'), t.weight, 'must be in the range 1-100'));
+      if (t.weight <= 0 || t.weight > 100)
+        errs.push(invalid(child(tp, 'weight'), t.weight, 'must be in the range 1-100'));
       errs.push(...validateNodeSelectorTerm(t.preference ?? {}, child(tp, 'preference')));
     });
   }
@@ -634,7 +774,11 @@ function validatePodHostNetworkDeps(spec: PodSpec, path: string, opts: PodValida
       const hp = p.hostPort ?? 0;
       if ((hp !== 0 || opts.resourceIsPod) && hp !== p.containerPort)
         errs.push(
-          invalid(child(index(child(index(child(path, 'containers'), i), 'ports'), j), 'hostPort'), hp, 'must match `containerPort` when `hostNetwork` is true'),
+          invalid(
+            child(index(child(index(child(path, 'containers'), i), 'ports'), j), 'hostPort'),
+            hp,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
         );
     });
   });
@@ -642,7 +786,11 @@ function validatePodHostNetworkDeps(spec: PodSpec, path: string, opts: PodValida
 }
 
 /** ValidatePodSpec. */
-export function validatePodSpec(spec: PodSpec | undefined, path: string, opts: PodValidationOptions = {}): FieldError[] {
+export function validatePodSpec(
+  spec: PodSpec | undefined,
+  path: string,
+  opts: PodValidationOptions = {},
+): FieldError[] {
   const s = spec ?? ({} as PodSpec);
   const errs: FieldError[] = [];
   if (s.terminationGracePeriodSeconds === undefined || s.terminationGracePeriodSeconds === null)
@@ -657,17 +805,21 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string, opts: P
   errs.push(...validateLabels(s.nodeSelector ?? {}, child(path, 'nodeSelector')));
   errs.push(...validateAffinity(s.affinity, child(path, 'affinity')));
   if (s.serviceAccountName)
-    for (const m of nameIsDNSSubdomain(s.serviceAccountName, false)) errs.push(invalid(child(path, 'serviceAccountName'), s.serviceAccountName, m));
-  if (s.nodeName) for (const m of nameIsDNSSubdomain(s.nodeName, false)) errs.push(invalid(child(path, 'nodeName'), s.nodeName, m));
+    for (const m of nameIsDNSSubdomain(s.serviceAccountName, false))
+      errs.push(invalid(child(path, 'serviceAccountName'), s.serviceAccountName, m));
+  if (s.nodeName)
+    for (const m of nameIsDNSSubdomain(s.nodeName, false)) errs.push(invalid(child(path, 'nodeName'), s.nodeName, m));
   if (s.activeDeadlineSeconds !== undefined && s.activeDeadlineSeconds !== null) {
     const v = s.activeDeadlineSeconds;
-    if (v < 1 || v > MAX_INT32) errs.push(invalid(child(path, 'activeDeadlineSeconds'), v, inclusiveRangeError(1, MAX_INT32)));
+    if (v < 1 || v > MAX_INT32)
+      errs.push(invalid(child(path, 'activeDeadlineSeconds'), v, inclusiveRangeError(1, MAX_INT32)));
   }
   if (s.hostname) errs.push(...dns1123Label(s.hostname, child(path, 'hostname')));
   if (s.subdomain) errs.push(...dns1123Label(s.subdomain, child(path, 'subdomain')));
   if (s.tolerations?.length) errs.push(...validateTolerations(s.tolerations, child(path, 'tolerations')));
   if (s.priorityClassName)
-    for (const m of nameIsDNSSubdomain(s.priorityClassName, false)) errs.push(invalid(child(path, 'priorityClassName'), s.priorityClassName, m));
+    for (const m of nameIsDNSSubdomain(s.priorityClassName, false))
+      errs.push(invalid(child(path, 'priorityClassName'), s.priorityClassName, m));
   if (s.preemptionPolicy !== undefined && s.preemptionPolicy !== null) {
     const pp = s.preemptionPolicy;
     if (pp === '') errs.push(required(child(path, 'preemptionPolicy'), ''));
@@ -678,13 +830,19 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string, opts: P
 }
 
 /** ValidatePodTemplateSpec; note upstream reports template label errors under `<path>.labels`. */
-export function validatePodTemplateSpec(t: PodTemplateSpec | undefined, path: string, opts: PodValidationOptions = {}): FieldError[] {
+export function validatePodTemplateSpec(
+  t: PodTemplateSpec | undefined,
+  path: string,
+  opts: PodValidationOptions = {},
+): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...validateLabels(t?.metadata?.labels ?? {}, child(path, 'labels')));
   errs.push(...validateAnnotations(t?.metadata?.annotations, child(path, 'annotations')));
   errs.push(...validatePodSpec(t?.spec, child(path, 'spec'), opts));
   if (t?.spec?.ephemeralContainers?.length)
-    errs.push(forbidden(child(child(path, 'spec'), 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'));
+    errs.push(
+      forbidden(child(child(path, 'spec'), 'ephemeralContainers'), 'ephemeral containers not allowed in pod template'),
+    );
   return errs;
 }
 
@@ -708,7 +866,8 @@ function validatePodMetadataAndSpec(pod: Pod): FieldError[] {
 /** ValidatePodCreate. */
 export function validatePod(pod: Pod): FieldError[] {
   const errs = validatePodMetadataAndSpec(pod);
-  if (pod.spec?.ephemeralContainers?.length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
+  if (pod.spec?.ephemeralContainers?.length)
+    errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
   if (pod.spec?.nodeName && pod.spec.schedulingGates?.length)
     errs.push(forbidden('spec.nodeName', 'cannot be set until all schedulingGates have been cleared'));
   return errs;
@@ -718,8 +877,13 @@ export function validatePod(pod: Pod): FieldError[] {
 export const podUpdateForbiddenMessage =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
-function validateContainerUpdates(nc: Container[], oc: Container[], path: string): { errs: FieldError[]; stop: boolean } {
-  if (nc.length !== oc.length) return { errs: [forbidden(path, 'pod updates may not add or remove containers')], stop: true };
+function validateContainerUpdates(
+  nc: Container[],
+  oc: Container[],
+  path: string,
+): { errs: FieldError[]; stop: boolean } {
+  if (nc.length !== oc.length)
+    return { errs: [forbidden(path, 'pod updates may not add or remove containers')], stop: true };
   const errs: FieldError[] = [];
   nc.forEach((c, i) => {
     if (!c.image) errs.push(required(child(index(path, i), 'image'), ''));
@@ -729,7 +893,11 @@ function validateContainerUpdates(nc: Container[], oc: Container[], path: string
   return { errs, stop: false };
 }
 
-function validateOnlyAddedTolerations(nt: Toleration[] | undefined, ot: Toleration[] | undefined, path: string): FieldError[] {
+function validateOnlyAddedTolerations(
+  nt: Toleration[] | undefined,
+  ot: Toleration[] | undefined,
+  path: string,
+): FieldError[] {
   for (const old of ot ?? []) {
     const found = (nt ?? []).some((n) => jsonEqualValues({ ...old, tolerationSeconds: n.tolerationSeconds }, n));
     if (!found) return [forbidden(path, 'existing toleration can not be modified except its tolerationSeconds')];
@@ -779,15 +947,23 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   errs.push(...validateOnlyAddedTolerations(ns.tolerations, os.tolerations, 'spec.tolerations'));
   if (jsonEqualValues(ns, os)) return errs;
   const munged: Record<string, any> = JSON.parse(JSON.stringify(ns));
-  munged.containers = (munged.containers ?? []).map((c: Container, i: number) => ({ ...c, image: os.containers![i].image }));
+  munged.containers = (munged.containers ?? []).map((c: Container, i: number) => ({
+    ...c,
+    image: os.containers![i].image,
+  }));
   if (munged.initContainers)
-    munged.initContainers = munged.initContainers.map((c: Container, i: number) => ({ ...c, image: os.initContainers![i].image }));
+    munged.initContainers = munged.initContainers.map((c: Container, i: number) => ({
+      ...c,
+      image: os.initContainers![i].image,
+    }));
   munged.activeDeadlineSeconds = os.activeDeadlineSeconds;
   munged.tolerations = os.tolerations;
   if ((os.terminationGracePeriodSeconds ?? 0) < 0 && munged.terminationGracePeriodSeconds === 1)
     munged.terminationGracePeriodSeconds = os.terminationGracePeriodSeconds;
   if (!jsonEqualValues(munged, os))
-    errs.push(forbidden('spec', `${podUpdateForbiddenMessage}\n${specDiff(os as unknown as Record<string, unknown>, munged)}`));
+    errs.push(
+      forbidden('spec', `${podUpdateForbiddenMessage}\n${specDiff(os as unknown as Record<string, unknown>, munged)}`),
+    );
   return errs;
 }
 
@@ -805,7 +981,12 @@ export function validateNodeTaints(taints: Taint[] | undefined, path: string): F
     errs.push(...validateTaintEffect(t.effect, false, child(idx, 'effect')));
     const keys = seen.get(t.effect) ?? new Set<string>();
     if (keys.has(t.key)) {
-      errs.push({ type: 'FieldValueDuplicate', field: idx, badValue: goTaint(t), detail: 'taints must be unique by key and effect pair' });
+      errs.push({
+        type: 'FieldValueDuplicate',
+        field: idx,
+        badValue: goTaint(t),
+        detail: 'taints must be unique by key and effect pair',
+      });
       return;
     }
     keys.add(t.key);

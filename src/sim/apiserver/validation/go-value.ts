@@ -35,7 +35,9 @@ interface Requirement {
 }
 
 /** `%#v` of a metav1.LabelSelector (a dereferenced *LabelSelector). */
-export function goLabelSelector(sel: { matchLabels?: Record<string, string>; matchExpressions?: Requirement[] } | null | undefined): BadValue {
+export function goLabelSelector(
+  sel: { matchLabels?: Record<string, string>; matchExpressions?: Requirement[] } | null | undefined,
+): BadValue {
   if (sel === null || sel === undefined) return { go: 'null' };
   const exprs =
     sel.matchExpressions === undefined || sel.matchExpressions === null
@@ -57,7 +59,8 @@ export function goToleration(t: {
   effect?: string;
   tolerationSeconds?: number | null;
 }): BadValue {
-  const secs = t.tolerationSeconds === undefined || t.tolerationSeconds === null ? '(*int64)(nil)' : `(*int64)(${fakeAddress})`;
+  const secs =
+    t.tolerationSeconds === undefined || t.tolerationSeconds === null ? '(*int64)(nil)' : `(*int64)(${fakeAddress})`;
   return {
     go: `core.Toleration{Key:${goQuote(t.key ?? '')}, Operator:${goQuote(t.operator ?? '')}, Value:${goQuote(t.value ?? '')}, Effect:${goQuote(t.effect ?? '')}, TolerationSeconds:${secs}}`,
   };

@@ -6,7 +6,14 @@ import type { KindName } from '../../kinds';
 import type { FieldError } from '../field';
 import { validateDaemonSet, validateDaemonSetUpdate } from './apps';
 import { validateCronJob, validateCronJobUpdate, validateJob, validateJobUpdate } from './batch';
-import { validateNamespace, validateNamespaceUpdate, validateNode, validateNodeUpdate, validatePod, validatePodUpdate } from './core';
+import {
+  validateNamespace,
+  validateNamespaceUpdate,
+  validateNode,
+  validateNodeUpdate,
+  validatePod,
+  validatePodUpdate,
+} from './core';
 import { nameIsDNSSubdomain, validateObjectMeta, validateObjectMetaUpdate } from './meta';
 
 /** Validate (create) for `kind`. */

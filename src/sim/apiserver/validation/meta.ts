@@ -48,7 +48,12 @@ export function validateImmutableField(
 }
 
 /** ValidateHasLabel: the label must be there with the expected value. */
-export function validateHasLabel(meta: ObjectMeta | undefined, path: string, key: string, expected: string): FieldError[] {
+export function validateHasLabel(
+  meta: ObjectMeta | undefined,
+  path: string,
+  key: string,
+  expected: string,
+): FieldError[] {
   const labels = meta?.labels ?? {};
   const p = `${child(path, 'labels')}[${key}]`;
   if (!(key in labels)) return [required(p, `must be '${expected}'`)];
@@ -76,12 +81,16 @@ export function validateObjectMeta(
 ): FieldError[] {
   const m = meta ?? {};
   const errs: FieldError[] = [];
-  if (m.generateName) for (const msg of nameFn(m.generateName, true)) errs.push(invalid(child(path, 'generateName'), m.generateName, msg));
+  if (m.generateName)
+    for (const msg of nameFn(m.generateName, true))
+      errs.push(invalid(child(path, 'generateName'), m.generateName, msg));
   if (!m.name) errs.push(required(child(path, 'name'), 'name or generateName is required'));
   else for (const msg of nameFn(m.name, false)) errs.push(invalid(child(path, 'name'), m.name, msg));
   if (requiresNamespace) {
     if (!m.namespace) errs.push(required(child(path, 'namespace'), ''));
-    else for (const msg of nameIsDNSLabel(m.namespace, false)) errs.push(invalid(child(path, 'namespace'), m.namespace, msg));
+    else
+      for (const msg of nameIsDNSLabel(m.namespace, false))
+        errs.push(invalid(child(path, 'namespace'), m.namespace, msg));
   } else if (m.namespace) {
     errs.push(forbidden(child(path, 'namespace'), 'not allowed on this type'));
   }
@@ -105,7 +114,13 @@ export function validateObjectMetaUpdate(
   errs.push(...validateImmutableField(m.name ?? '', o.name ?? '', child(path, 'name')));
   errs.push(...validateImmutableField(m.namespace ?? '', o.namespace ?? '', child(path, 'namespace')));
   errs.push(...validateImmutableField(m.uid ?? '', o.uid ?? '', child(path, 'uid')));
-  errs.push(...validateImmutableField(m.creationTimestamp ?? null, o.creationTimestamp ?? null, child(path, 'creationTimestamp')));
+  errs.push(
+    ...validateImmutableField(
+      m.creationTimestamp ?? null,
+      o.creationTimestamp ?? null,
+      child(path, 'creationTimestamp'),
+    ),
+  );
   errs.push(...validateLabels(m.labels ?? {}, child(path, 'labels')));
   errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
   return errs;

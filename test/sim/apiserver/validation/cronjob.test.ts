@@ -14,7 +14,12 @@ describe('ValidateCronJob', () => {
     expect(r.errors).toEqual([]);
     expect(r.object.status).toEqual({});
     expect(r.object.metadata.generation).toBe(1);
-    expect(r.object.spec).toMatchObject({ concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 });
+    expect(r.object.spec).toMatchObject({
+      concurrencyPolicy: 'Allow',
+      suspend: false,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+    });
   });
 
   // upstream: TestValidateCronJob (errorCases)
@@ -23,7 +28,9 @@ describe('ValidateCronJob', () => {
     {
       name: 'spec.schedule: cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
       spec: { schedule: 'TZ=UTC 0 * * * *' },
-      want: ['spec.schedule: Invalid value: "TZ=UTC 0 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead'],
+      want: [
+        'spec.schedule: Invalid value: "TZ=UTC 0 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      ],
     },
     {
       name: 'spec.timeZone: timeZone must be nil or non-empty string',
@@ -33,7 +40,9 @@ describe('ValidateCronJob', () => {
     {
       name: 'spec.timeZone: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
       spec: { timeZone: 'Local' },
-      want: ['spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'],
+      want: [
+        'spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+      ],
     },
     {
       name: 'spec.timeZone: Invalid value: " Continent/Zone": unknown time zone  Continent/Zone',
@@ -82,7 +91,11 @@ describe('ValidateCronJob', () => {
     },
     {
       name: 'spec.jobTemplate.spec.selector: `selector` will be auto-generated',
-      spec: { jobTemplate: { spec: { selector: { matchLabels: { a: 'b' } }, template: podTemplate({ a: 'b' }, 'OnFailure') } } },
+      spec: {
+        jobTemplate: {
+          spec: { selector: { matchLabels: { a: 'b' } }, template: podTemplate({ a: 'b' }, 'OnFailure') },
+        },
+      },
       want: [
         'spec.jobTemplate.spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"a":"b"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: `selector` will be auto-generated',
       ],
@@ -93,13 +106,19 @@ describe('ValidateCronJob', () => {
 
   test('metadata.name: must be no more than 52 characters', () => {
     const name = 'a'.repeat(53);
-    expect(messages(create('CronJob', cj({}, name)).errors)).toEqual([`metadata.name: Invalid value: "${name}": must be no more than 52 characters`]);
+    expect(messages(create('CronJob', cj({}, name)).errors)).toEqual([
+      `metadata.name: Invalid value: "${name}": must be no more than 52 characters`,
+    ]);
   });
 
   test('an invalid schedule carries the parser error', () => {
     const r = create('CronJob', cj({ schedule: '0 * * *' }));
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ field: 'spec.schedule', type: 'FieldValueInvalid', badValue: { go: '"0 * * *"' } });
+    expect(r.errors[0]).toMatchObject({
+      field: 'spec.schedule',
+      type: 'FieldValueInvalid',
+      badValue: { go: '"0 * * *"' },
+    });
   });
 
   test('a valid IANA zone is accepted', () => {

@@ -12,8 +12,19 @@ describe('ValidateDaemonSet', () => {
   test('a valid DaemonSet is stored with defaults and generation 1', () => {
     const r = create('DaemonSet', ds({}));
     expect(r.errors).toEqual([]);
-    expect(r.object.metadata).toMatchObject({ name: 'y', namespace: 'default', uid: '1a2b3c', generation: 1, creationTimestamp: '2025-01-01T00:00:00Z' });
-    expect(r.object.status).toEqual({ currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 });
+    expect(r.object.metadata).toMatchObject({
+      name: 'y',
+      namespace: 'default',
+      uid: '1a2b3c',
+      generation: 1,
+      creationTimestamp: '2025-01-01T00:00:00Z',
+    });
+    expect(r.object.status).toEqual({
+      currentNumberScheduled: 0,
+      numberMisscheduled: 0,
+      desiredNumberScheduled: 0,
+      numberReady: 0,
+    });
   });
 
   // upstream: TestValidateDaemonSet (errorCases)
@@ -21,12 +32,16 @@ describe('ValidateDaemonSet', () => {
     {
       name: 'selector does not match template labels',
       spec: { template: podTemplate({ app: 'z' }) },
-      want: ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"z"}: `selector` does not match template `labels`'],
+      want: [
+        'spec.template.metadata.labels: Invalid value: map[string]string{"app":"z"}: `selector` does not match template `labels`',
+      ],
     },
     {
       name: 'nil selector: nothing matches the template',
       spec: { selector: undefined },
-      want: ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"y"}: `selector` does not match template `labels`'],
+      want: [
+        'spec.template.metadata.labels: Invalid value: map[string]string{"app":"y"}: `selector` does not match template `labels`',
+      ],
     },
     {
       name: 'empty selector',
@@ -43,7 +58,9 @@ describe('ValidateDaemonSet', () => {
     {
       name: 'activeDeadlineSeconds is forbidden',
       spec: { template: { ...podTemplate({ app: 'y' }), spec: { ...podTemplate().spec, activeDeadlineSeconds: 10 } } },
-      want: ['spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported'],
+      want: [
+        'spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported',
+      ],
     },
     {
       name: 'negative minReadySeconds',
@@ -84,7 +101,9 @@ describe('ValidateDaemonSet', () => {
     {
       name: 'over 100%',
       ru: { maxUnavailable: '110%' },
-      want: ['spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"110%"}: must not be greater than 100%'],
+      want: [
+        'spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"110%"}: must not be greater than 100%',
+      ],
     },
     {
       name: 'not a percent',
@@ -138,6 +157,8 @@ describe('ValidateDaemonSetUpdate', () => {
   test('metadata.name is immutable', () => {
     const next = JSON.parse(JSON.stringify(stored));
     next.metadata.name = 'z';
-    expect(messages(update('DaemonSet', stored, next).errors)).toEqual(['metadata.name: Invalid value: "z": field is immutable']);
+    expect(messages(update('DaemonSet', stored, next).errors)).toEqual([
+      'metadata.name: Invalid value: "z": field is immutable',
+    ]);
   });
 });

@@ -12,7 +12,9 @@ describe('ValidateNode', () => {
     {
       name: 'unsupported taint effect',
       taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoRun' }],
-      want: ['spec.taints[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"'],
+      want: [
+        'spec.taints[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
+      ],
     },
     {
       name: 'duplicate taints by key and effect',
@@ -20,9 +22,18 @@ describe('ValidateNode', () => {
         { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
         { key: 'dedicated', value: 'cpu', effect: 'NoSchedule' },
       ],
-      want: ['spec.taints[1]: Duplicate value: core.Taint{Key:"dedicated", Value:"cpu", Effect:"NoSchedule", TimeAdded:(*v1.Time)(nil)}: taints must be unique by key and effect pair'],
+      want: [
+        'spec.taints[1]: Duplicate value: core.Taint{Key:"dedicated", Value:"cpu", Effect:"NoSchedule", TimeAdded:(*v1.Time)(nil)}: taints must be unique by key and effect pair',
+      ],
     },
-    { name: 'same key, different effects is fine', taints: [{ key: 'k', effect: 'NoSchedule' }, { key: 'k', effect: 'NoExecute' }], want: [] },
+    {
+      name: 'same key, different effects is fine',
+      taints: [
+        { key: 'k', effect: 'NoSchedule' },
+        { key: 'k', effect: 'NoExecute' },
+      ],
+      want: [],
+    },
   ])('$name', ({ taints, want }) => {
     expect(messages(create('Node', { metadata: { name: 'worker-1' }, spec: { taints } }).errors)).toEqual(want);
   });
@@ -42,6 +53,8 @@ describe('ValidateNamespace', () => {
     expect(ok.object.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' });
     expect(ok.object.status).toEqual({ phase: 'Active' });
     expect(ok.object.spec).toEqual({ finalizers: ['kubernetes'] });
-    expect(create('Namespace', { metadata: { name: 'a.b' } }).errors.map((e) => [e.field, e.type])).toEqual([['metadata.name', 'FieldValueInvalid']]);
+    expect(create('Namespace', { metadata: { name: 'a.b' } }).errors.map((e) => [e.field, e.type])).toEqual([
+      ['metadata.name', 'FieldValueInvalid'],
+    ]);
   });
 });

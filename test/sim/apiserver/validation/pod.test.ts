@@ -15,7 +15,15 @@ describe('Pod admission', () => {
     const r = create('Pod', pod());
     expect(r.errors).toEqual([]);
     expect(r.object.spec).toEqual({
-      containers: [{ name: 'c', image: 'busybox', imagePullPolicy: 'Always', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' }],
+      containers: [
+        {
+          name: 'c',
+          image: 'busybox',
+          imagePullPolicy: 'Always',
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+        },
+      ],
       dnsPolicy: 'ClusterFirst',
       enableServiceLinks: true,
       preemptionPolicy: 'PreemptLowerPriority',
@@ -43,7 +51,9 @@ describe('Pod admission', () => {
     },
     {
       name: 'pod specified a toleration for taint `not-ready:NoExecute`',
-      tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 700 }],
+      tolerations: [
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 700 },
+      ],
       added: ['node.kubernetes.io/unreachable'],
     },
     {
@@ -65,9 +75,15 @@ describe('Pod admission', () => {
   });
 
   test('QoS class Guaranteed when limits equal requests', () => {
-    const r = create('Pod', pod({ containers: [{ name: 'c', image: 'busybox', resources: { limits: { cpu: '1', memory: '1Gi' } } }] }));
+    const r = create(
+      'Pod',
+      pod({ containers: [{ name: 'c', image: 'busybox', resources: { limits: { cpu: '1', memory: '1Gi' } } }] }),
+    );
     expect(r.object.status.qosClass).toBe('Guaranteed');
-    const b = create('Pod', pod({ containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '100m' } } }] }));
+    const b = create(
+      'Pod',
+      pod({ containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: '100m' } } }] }),
+    );
     expect(b.object.status.qosClass).toBe('Burstable');
   });
 });
@@ -80,15 +96,24 @@ describe('ValidatePodSpec', () => {
       name: 'container name not a DNS label',
       spec: { containers: [{ name: 'Web_1', image: 'nginx' }] },
       want: [
-        'spec.containers[0].name: Invalid value: "Web_1": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', and must start and end with an alphanumeric character (e.g. \'my-name\',  or \'123-abc\', regex used for validation is \'[a-z0-9]([-a-z0-9]*[a-z0-9])?\')',
+        "spec.containers[0].name: Invalid value: \"Web_1\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
       ],
     },
     {
       name: 'duplicate container name',
-      spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'a', image: 'nginx' }] },
+      spec: {
+        containers: [
+          { name: 'a', image: 'nginx' },
+          { name: 'a', image: 'nginx' },
+        ],
+      },
       want: ['spec.containers[1].name: Duplicate value: "a"'],
     },
-    { name: 'image required', spec: { containers: [{ name: 'a' }] }, want: ['spec.containers[0].image: Required value'] },
+    {
+      name: 'image required',
+      spec: { containers: [{ name: 'a' }] },
+      want: ['spec.containers[0].image: Required value'],
+    },
     {
       name: 'restartPolicy unsupported',
       spec: { restartPolicy: 'Sometimes' },
@@ -97,7 +122,9 @@ describe('ValidatePodSpec', () => {
     {
       name: 'dnsPolicy unsupported',
       spec: { dnsPolicy: 'Cluster' },
-      want: ['spec.dnsPolicy: Unsupported value: "Cluster": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"'],
+      want: [
+        'spec.dnsPolicy: Unsupported value: "Cluster": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"',
+      ],
     },
     {
       name: 'containerPort out of range',
@@ -111,13 +138,23 @@ describe('ValidatePodSpec', () => {
     },
     {
       name: 'hostPort conflict',
-      spec: { containers: [{ name: 'a', image: 'nginx', ports: [{ containerPort: 80, hostPort: 80 }] }, { name: 'b', image: 'nginx', ports: [{ containerPort: 81, hostPort: 80 }] }] },
+      spec: {
+        containers: [
+          { name: 'a', image: 'nginx', ports: [{ containerPort: 80, hostPort: 80 }] },
+          { name: 'b', image: 'nginx', ports: [{ containerPort: 81, hostPort: 80 }] },
+        ],
+      },
       want: ['spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//80"'],
     },
     {
       name: 'hostNetwork: hostPort must match containerPort',
-      spec: { hostNetwork: true, containers: [{ name: 'a', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }] },
-      want: ['spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true'],
+      spec: {
+        hostNetwork: true,
+        containers: [{ name: 'a', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8080 }] }],
+      },
+      want: [
+        'spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true',
+      ],
     },
     {
       name: 'volumeMount refers to a missing volume',
@@ -143,17 +180,25 @@ describe('ValidatePodSpec', () => {
     },
     {
       name: 'requests above limits',
-      spec: { containers: [{ name: 'a', image: 'nginx', resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } }] },
+      spec: {
+        containers: [{ name: 'a', image: 'nginx', resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } }],
+      },
       want: ['spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1'],
     },
     {
       name: 'unknown resource name',
       spec: { containers: [{ name: 'a', image: 'nginx', resources: { requests: { gpu: '1' } } }] },
-      want: ['spec.containers[0].resources.requests[gpu]: Invalid value: "gpu": must be a standard resource for containers'],
+      want: [
+        'spec.containers[0].resources.requests[gpu]: Invalid value: "gpu": must be a standard resource for containers',
+      ],
     },
     {
       name: 'liveness probe successThreshold must be 1',
-      spec: { containers: [{ name: 'a', image: 'nginx', livenessProbe: { exec: { command: ['true'] }, successThreshold: 2 } }] },
+      spec: {
+        containers: [
+          { name: 'a', image: 'nginx', livenessProbe: { exec: { command: ['true'] }, successThreshold: 2 } },
+        ],
+      },
       want: ['spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1'],
     },
     {
@@ -171,7 +216,9 @@ describe('ValidatePodSpec', () => {
   });
 
   test('metadata.name required', () => {
-    expect(messages(create('Pod', { spec: pod().spec }).errors)).toEqual(['metadata.name: Required value: name or generateName is required']);
+    expect(messages(create('Pod', { spec: pod().spec }).errors)).toEqual([
+      'metadata.name: Required value: name or generateName is required',
+    ]);
   });
 });
 
@@ -184,26 +231,30 @@ describe('ValidateTolerations', () => {
       want: ['t[0].operator: Unsupported value: "In": supported values: "Equal", "Exists"'],
     },
     {
-      name: 'value must be empty when `operator` is \'Exists\'',
+      name: "value must be empty when `operator` is 'Exists'",
       t: [{ key: 'foo', operator: 'Exists', value: 'bar', effect: 'NoSchedule' }],
       want: [
         't[0].operator: Invalid value: core.Toleration{Key:"foo", Operator:"Exists", Value:"bar", Effect:"NoSchedule", TolerationSeconds:(*int64)(nil)}: value must be empty when `operator` is \'Exists\'',
       ],
     },
     {
-      name: 'operator must be \'Exists\' when `key` is empty',
+      name: "operator must be 'Exists' when `key` is empty",
       t: [{ operator: 'Equal', value: 'bar', effect: 'NoSchedule' }],
-      want: ['t[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"'],
+      want: [
+        't[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"',
+      ],
     },
     {
-      name: 'effect must be \'NoExecute\' when `TolerationSeconds` is set',
+      name: "effect must be 'NoExecute' when `TolerationSeconds` is set",
       t: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 20 }],
-      want: ["t[0].effect: Invalid value: \"NoSchedule\": effect must be 'NoExecute' when `tolerationSeconds` is set"],
+      want: ['t[0].effect: Invalid value: "NoSchedule": effect must be \'NoExecute\' when `tolerationSeconds` is set'],
     },
     {
       name: 'invalid effect',
       t: [{ key: 'foo', operator: 'Exists', effect: 'NoRun' }],
-      want: ['t[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"'],
+      want: [
+        't[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
+      ],
     },
   ])('$name', ({ t, want }) => {
     expect(messages(validateTolerations(t as any, 't'))).toEqual(want);
@@ -225,32 +276,74 @@ describe('validateAffinity', () => {
     {
       name: 'empty nodeSelectorTerms',
       a: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } },
-      want: ['a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term'],
+      want: [
+        'a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term',
+      ],
     },
     {
       name: 'In without values',
-      a: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'In' }] }] } } },
-      want: ["a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"],
+      a: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'In' }] }],
+          },
+        },
+      },
+      want: [
+        "a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      ],
     },
     {
       name: 'Exists with values',
-      a: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Exists', values: ['v'] }] }] } } },
-      want: ["a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"],
+      a: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Exists', values: ['v'] }] }],
+          },
+        },
+      },
+      want: [
+        "a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      ],
     },
     {
       name: 'invalid operator',
-      a: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Equals', values: ['v'] }] }] } } },
-      want: ['a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator'],
+      a: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'Equals', values: ['v'] }] }],
+          },
+        },
+      },
+      want: [
+        'a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator',
+      ],
     },
     {
       name: 'preferred weight out of range',
-      a: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 199, preference: { matchExpressions: [{ key: 'k', operator: 'Exists' }] } }] } },
-      want: ['a.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 199: must be in the range 1-100'],
+      a: {
+        nodeAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [
+            { weight: 199, preference: { matchExpressions: [{ key: 'k', operator: 'Exists' }] } },
+          ],
+        },
+      },
+      want: [
+        'a.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 199: must be in the range 1-100',
+      ],
     },
     {
       name: 'invalid matchFields key',
-      a: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.namespace', operator: 'In', values: ['x'] }] }] } } },
-      want: ['a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].key: Invalid value: "metadata.namespace": not a valid field selector key'],
+      a: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.namespace', operator: 'In', values: ['x'] }] }],
+          },
+        },
+      },
+      want: [
+        'a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].key: Invalid value: "metadata.namespace": not a valid field selector key',
+      ],
     },
   ])('$name', ({ a, want }) => {
     expect(messages(validateAffinity(a as any, 'a'))).toEqual(want);
@@ -267,11 +360,23 @@ describe('ValidatePodUpdate', () => {
   };
 
   test('image may change', () => {
-    expect(update('Pod', stored, edit((p) => (p.spec.containers[0].image = 'busybox:1.36'))).errors).toEqual([]);
+    expect(
+      update(
+        'Pod',
+        stored,
+        edit((p) => (p.spec.containers[0].image = 'busybox:1.36')),
+      ).errors,
+    ).toEqual([]);
   });
 
   test('adding a toleration is allowed', () => {
-    expect(update('Pod', stored, edit((p) => p.spec.tolerations.push({ key: 'a', operator: 'Exists' }))).errors).toEqual([]);
+    expect(
+      update(
+        'Pod',
+        stored,
+        edit((p) => p.spec.tolerations.push({ key: 'a', operator: 'Exists' })),
+      ).errors,
+    ).toEqual([]);
   });
 
   test('removing or changing a toleration is not', () => {
@@ -284,13 +389,23 @@ describe('ValidatePodUpdate', () => {
   });
 
   test('adding a container is forbidden', () => {
-    expect(messages(update('Pod', stored, edit((p) => p.spec.containers.push({ ...p.spec.containers[0], name: 'd' }))).errors)).toEqual([
-      'spec.containers: Forbidden: pod updates may not add or remove containers',
-    ]);
+    expect(
+      messages(
+        update(
+          'Pod',
+          stored,
+          edit((p) => p.spec.containers.push({ ...p.spec.containers[0], name: 'd' })),
+        ).errors,
+      ),
+    ).toEqual(['spec.containers: Forbidden: pod updates may not add or remove containers']);
   });
 
   test('other spec changes: Forbidden with upstream message', () => {
-    const r = update('Pod', stored, edit((p) => (p.spec.nodeSelector = { disk: 'ssd' })));
+    const r = update(
+      'Pod',
+      stored,
+      edit((p) => (p.spec.nodeSelector = { disk: 'ssd' })),
+    );
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0].field).toBe('spec');
     expect(r.errors[0].type).toBe('FieldValueForbidden');

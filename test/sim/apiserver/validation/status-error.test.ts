@@ -7,13 +7,20 @@ describe('invalidMessage', () => {
   test('one error is printed on the same line', () => {
     expect(
       invalidMessage('Job', 'pi', [required('spec.template.spec.restartPolicy', 'valid values: "OnFailure", "Never"')]),
-    ).toBe('The Job "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
+    ).toBe(
+      'The Job "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+    );
   });
 
   test('several errors: prefix, space, newline, one bullet per cause', () => {
     expect(
       invalidMessage('DaemonSet', 'y', [
-        { type: 'FieldValueInvalid', field: 'spec.template.metadata.labels', badValue: { go: 'map[string]string{"app":"y"}' }, detail: '`selector` does not match template `labels`' },
+        {
+          type: 'FieldValueInvalid',
+          field: 'spec.template.metadata.labels',
+          badValue: { go: 'map[string]string{"app":"y"}' },
+          detail: '`selector` does not match template `labels`',
+        },
         notSupported('spec.template.spec.restartPolicy', 'Never', ['Always']),
       ]),
     ).toBe(
