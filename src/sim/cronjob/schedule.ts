@@ -376,7 +376,6 @@ function specSchedule(s: Spec, zone: string): Schedule {
           if (!added) {
             added = true;
             t = date(zone, w.y, w.mo, w.d, w.h, 0, 0);
-            w = wall(zone, t);
           }
           t += 3600_000;
           w = wall(zone, t);
@@ -386,7 +385,6 @@ function specSchedule(s: Spec, zone: string): Schedule {
           if (!added) {
             added = true;
             t -= ((t % 60_000) + 60_000) % 60_000;
-            w = wall(zone, t);
           }
           t += 60_000;
           w = wall(zone, t);
@@ -396,7 +394,6 @@ function specSchedule(s: Spec, zone: string): Schedule {
           if (!added) {
             added = true;
             t -= ((t % 1000) + 1000) % 1000;
-            w = wall(zone, t);
           }
           t += 1000;
           w = wall(zone, t);
