@@ -62,7 +62,7 @@ describe('isDNS1123Label', () => {
   test('messages', () => {
     expect(isDNS1123Label('a.b')).toEqual(['must not contain dots']);
     expect(isDNS1123Label('My_App')).toEqual([
-      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
     ]);
     expect(isDNS1123Label(r('a', 64))).toEqual(['must be no more than 63 characters']);
   });
@@ -262,7 +262,7 @@ describe('isQualifiedName', () => {
     expect(isQualifiedName('/simple')).toEqual(['prefix part must be non-empty']);
     expect(isQualifiedName('example.com/')[0]).toBe('name part must be non-empty');
     expect(isQualifiedName('app!')).toEqual([
-      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
     ]);
   });
 });
