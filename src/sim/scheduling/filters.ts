@@ -1,0 +1,272 @@
+/**
+ * kube-scheduler's default Filter and Score plugins, as pure functions over plain objects
+ * (pkg/scheduler/framework/plugins/*), and the FitError text that ends up in a FailedScheduling
+ * event and in the pod's PodScheduled condition (pkg/scheduler/framework/types.go FitError.Error,
+ * plus the DefaultPreemption PostFilter message). Terminal pods on a node are ignored, as the
+ * scheduler's cache drops them.
+ */
+import type { Container, ContainerPort, Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import { parseQuantity } from '../apiserver/validation/quantity';
+import { getRequiredNodeAffinity, preferredSchedulingTermsScore } from './nodeaffinity';
+import { doNotScheduleTaintsFilter, findMatchingUntoleratedTaint, tolerationsTolerateTaint } from './taints';
+
+export type PluginName =
+  'NodeUnschedulable' | 'NodeName' | 'TaintToleration' | 'NodeAffinity' | 'NodePorts' | 'NodeResourcesFit';
+
+export interface NodeFilterResult {
+  node: string;
+  /** The first plugin that rejected the node; absent when it fits. */
+  plugin?: PluginName;
+  /** Upstream reason strings; empty when the node fits. */
+  reasons: string[];
+  /** Whether preemption could help (Unschedulable) or not (UnschedulableAndUnresolvable). */
+  resolvable?: boolean;
+  /** The taint behind a TaintToleration rejection, for "why?". */
+  taint?: Taint;
+}
+
+export const ErrReasonUnschedulable = 'node(s) were unschedulable';
+export const ErrReasonNodeName = "node(s) didn't match the requested node name";
+export const ErrReasonNodeAffinity = "node(s) didn't match Pod's node affinity/selector";
+export const ErrReasonNodePorts = "node(s) didn't have free ports for the requested pod ports";
+export const ErrNoNodesAvailable = 'no nodes available to schedule pods';
+export const PreemptionNotHelpful = 'Preemption is not helpful for scheduling';
+export const NoPreemptionVictims = 'No preemption victims found for incoming pod';
+
+export function isTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+/** Milli-units for cpu, bytes (rounded up) for everything else, as Quantity.MilliValue/Value. */
+export function quantityValue(resource: string, q: string | number | undefined): number {
+  if (q === undefined || q === null) return 0;
+  const parsed = parseQuantity(q);
+  if (!parsed) return 0;
+  const scale = resource === 'cpu' ? 1000n : 1n;
+  const n = parsed.num * scale;
+  const v = n / parsed.den + (n % parsed.den > 0n ? 1n : 0n);
+  return Number(v);
+}
+
+type ResourceList = Record<string, number>;
+
+function containerRequests(c: Container): ResourceList {
+  const out: ResourceList = {};
+  for (const [k, v] of Object.entries(c.resources?.requests ?? {})) out[k] = quantityValue(k, v);
+  return out;
+}
+
+/** The pod's effective requests: max(sum of containers (+ restartable init containers), each init container) + overhead. */
+export function podRequests(pod: Pod): ResourceList {
+  const sum: ResourceList = {};
+  const add = (r: ResourceList) => {
+    for (const [k, v] of Object.entries(r)) sum[k] = (sum[k] ?? 0) + v;
+  };
+  for (const c of pod.spec?.containers ?? []) add(containerRequests(c));
+  for (const c of pod.spec?.initContainers ?? []) if (c.restartPolicy === 'Always') add(containerRequests(c));
+  for (const c of pod.spec?.initContainers ?? []) {
+    if (c.restartPolicy === 'Always') continue;
+    for (const [k, v] of Object.entries(containerRequests(c))) sum[k] = Math.max(sum[k] ?? 0, v);
+  }
+  for (const [k, v] of Object.entries(pod.spec?.overhead ?? {})) sum[k] = (sum[k] ?? 0) + quantityValue(k, v);
+  return sum;
+}
+
+/** Requests with the scheduler's non-zero defaults (100m CPU, 200Mi memory) for containers that set none, for scoring. */
+function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    const r = containerRequests(c);
+    cpu += r.cpu ?? 100;
+    memory += r.memory ?? 200 * 1024 * 1024;
+  }
+  return { cpu, memory };
+}
+
+function allocatable(node: Node): ResourceList {
+  const out: ResourceList = {};
+  for (const [k, v] of Object.entries(node.status?.allocatable ?? {})) out[k] = quantityValue(k, v);
+  return out;
+}
+
+function hostPorts(pod: Pod): ContainerPort[] {
+  return (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0));
+}
+
+function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
+  if ((a.protocol ?? 'TCP') !== (b.protocol ?? 'TCP') || a.hostPort !== b.hostPort) return false;
+  const ipA = a.hostIP || '0.0.0.0';
+  const ipB = b.hostIP || '0.0.0.0';
+  return ipA === '0.0.0.0' || ipB === '0.0.0.0' || ipA === ipB;
+}
+
+/**
+ * Runs the default filter plugins in upstream order against one node; the first failing plugin
+ * decides, as the framework's RunFilterPlugins does.
+ */
+export function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): NodeFilterResult {
+  const name = node.metadata?.name ?? '';
+  const fail = (plugin: PluginName, reasons: string[], resolvable: boolean, taint?: Taint): NodeFilterResult => ({
+    node: name,
+    plugin,
+    reasons,
+    resolvable,
+    ...(taint ? { taint } : {}),
+  });
+  const tolerations = pod.spec?.tolerations ?? [];
+
+  // NodeUnschedulable
+  if (
+    node.spec?.unschedulable &&
+    !tolerationsTolerateTaint(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
+  ) {
+    return fail('NodeUnschedulable', [ErrReasonUnschedulable], false);
+  }
+  // NodeName
+  if (pod.spec?.nodeName && pod.spec.nodeName !== name) return fail('NodeName', [ErrReasonNodeName], false);
+  // TaintToleration
+  const taint = findMatchingUntoleratedTaint(node.spec?.taints, tolerations, doNotScheduleTaintsFilter);
+  if (taint)
+    return fail(
+      'TaintToleration',
+      [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`],
+      false,
+      taint,
+    );
+  // NodeAffinity
+  if (!getRequiredNodeAffinity(pod).match(node)) return fail('NodeAffinity', [ErrReasonNodeAffinity], false);
+
+  const others = podsOnNode.filter((p) => !isTerminal(p) && p.metadata?.uid !== pod.metadata?.uid);
+  // NodePorts
+  const wanted = hostPorts(pod);
+  if (wanted.length > 0) {
+    const used = others.flatMap(hostPorts);
+    if (wanted.some((w) => used.some((u) => portsConflict(w, u)))) return fail('NodePorts', [ErrReasonNodePorts], true);
+  }
+  // NodeResourcesFit
+  const alloc = allocatable(node);
+  const reasons: string[] = [];
+  if (others.length + 1 > (alloc.pods ?? 110)) reasons.push('Too many pods');
+  const want = podRequests(pod);
+  const used: ResourceList = {};
+  for (const p of others) for (const [k, v] of Object.entries(podRequests(p))) used[k] = (used[k] ?? 0) + v;
+  for (const resource of [
+    'cpu',
+    'memory',
+    'ephemeral-storage',
+    ...Object.keys(want)
+      .filter((k) => !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(k))
+      .sort(),
+  ]) {
+    const w = want[resource] ?? 0;
+    if (w === 0) continue;
+    if (w > (alloc[resource] ?? 0) - (used[resource] ?? 0)) reasons.push(`Insufficient ${resource}`);
+  }
+  if (reasons.length) return fail('NodeResourcesFit', reasons, true);
+  return { node: name, reasons: [] };
+}
+
+function histogram(counts: Map<string, number>): string {
+  return [...counts.entries()]
+    .map(([reason, n]) => `${n} ${reason}`)
+    .sort()
+    .join(', ');
+}
+
+/**
+ * FitError.Error() followed by the DefaultPreemption PostFilter message, exactly as the
+ * FailedScheduling event prints it. Every pod in the sandbox has priority 0, so preemption never
+ * finds victims: nodes rejected by a resolvable plugin count as "No preemption victims found".
+ */
+export function fitErrorMessage(numAllNodes: number, results: NodeFilterResult[]): string {
+  if (numAllNodes === 0) return ErrNoNodesAvailable;
+  const reasons = new Map<string, number>();
+  for (const r of results) for (const reason of r.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  let msg = `0/${numAllNodes} nodes are available:`;
+  if (reasons.size) msg += ` ${histogram(reasons)}.`;
+  const preemption = new Map<string, number>();
+  for (const r of results.filter((r) => r.reasons.length > 0)) {
+    const why = r.resolvable ? NoPreemptionVictims : PreemptionNotHelpful;
+    preemption.set(why, (preemption.get(why) ?? 0) + 1);
+  }
+  msg += ` preemption: 0/${numAllNodes} nodes are available: ${histogram(preemption)}.`;
+  return msg;
+}
+
+export const MaxNodeScore = 100;
+
+/** framework DefaultNormalizeScore. */
+function normalize(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? MaxNodeScore : 0));
+  return scores.map((s) => {
+    const v = Math.floor((MaxNodeScore * s) / max);
+    return reverse ? MaxNodeScore - v : v;
+  });
+}
+
+/**
+ * The default score plugins that matter here, with their default weights: TaintToleration (3),
+ * NodeAffinity (2), NodeResourcesFit LeastAllocated (1), NodeResourcesBalancedAllocation (1).
+ */
+export function scoreNodes(
+  pod: Pod,
+  feasible: Node[],
+  podsByNode: Map<string, Pod[]>,
+): { node: string; score: number }[] {
+  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  const taintCounts = feasible.map(
+    (n) =>
+      (n.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t))
+        .length,
+  );
+  const taintScores = normalize(taintCounts, true);
+  const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+  const affinityScores = normalize(
+    feasible.map((n) => preferredSchedulingTermsScore(preferred, n)),
+    false,
+  );
+  const mine = nonZeroRequests(pod);
+  return feasible.map((n, i) => {
+    const alloc = allocatable(n);
+    const on = (podsByNode.get(n.metadata?.name ?? '') ?? []).filter((p) => !isTerminal(p));
+    let cpu = mine.cpu;
+    let memory = mine.memory;
+    for (const p of on) {
+      const r = nonZeroRequests(p);
+      cpu += r.cpu;
+      memory += r.memory;
+    }
+    const least = (req: number, cap: number) =>
+      cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MaxNodeScore) / cap);
+    const leastAllocated = Math.floor((least(cpu, alloc.cpu ?? 0) + least(memory, alloc.memory ?? 0)) / 2);
+    const fc = Math.min(1, alloc.cpu ? cpu / alloc.cpu : 1);
+    const fm = Math.min(1, alloc.memory ? memory / alloc.memory : 1);
+    const mean = (fc + fm) / 2;
+    const std = Math.sqrt(((fc - mean) ** 2 + (fm - mean) ** 2) / 2);
+    const balanced = Math.floor((1 - std) * MaxNodeScore);
+    return {
+      node: n.metadata?.name ?? '',
+      score: 3 * taintScores[i] + 2 * affinityScores[i] + leastAllocated + balanced,
+    };
+  });
+}
+
+/** schedule_one.go selectHost: uniformly among the highest scores (reservoir sampling with the seeded rand). */
+export function selectHost(scores: { node: string; score: number }[], rand: () => number): string | undefined {
+  if (scores.length === 0) return undefined;
+  let selected = scores[0];
+  let count = 1;
+  for (const s of scores.slice(1)) {
+    if (s.score > selected.score) {
+      selected = s;
+      count = 1;
+    } else if (s.score === selected.score) {
+      count++;
+      if (Math.floor(rand() * count) === 0) selected = s;
+    }
+  }
+  return selected.node;
+}
