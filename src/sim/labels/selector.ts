@@ -97,7 +97,17 @@ export function labelSelectorAsSelector(ls: LabelSelector | undefined | null): S
   for (const expr of ls.matchExpressions ?? []) {
     const op = ({ In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as const)[expr.operator as 'In'];
     if (!op) throw new Error(`"${expr.operator}" is not a valid label selector operator`);
-    reqs.push({ key: expr.key, operator: op, values: [...(expr.values ?? [])] });
+    const values = [...(expr.values ?? [])];
+    // labels.NewRequirement's checks
+    if ((op === 'in' || op === 'notin') && values.length === 0) {
+      throw new Error(`values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty`);
+    }
+    if ((op === 'exists' || op === '!') && values.length > 0) {
+      throw new Error(
+        `values: Invalid value: []string{${values.map((v) => JSON.stringify(v)).join(', ')}}: values set must be empty for exists and does not exist`,
+      );
+    }
+    reqs.push({ key: expr.key, operator: op, values });
   }
   return makeSelector(reqs);
 }

@@ -74,6 +74,14 @@ describe('labelSelectorAsSelector', () => {
       '"Foo" is not a valid label selector operator',
     );
   });
+  test('In without values and Exists with values cannot convert, as labels.NewRequirement refuses them', () => {
+    expect(() => labelSelectorAsSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: [] }] })).toThrow(
+      "values set can't be empty",
+    );
+    expect(() =>
+      labelSelectorAsSelector({ matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] }),
+    ).toThrow('values set must be empty for exists and does not exist');
+  });
   test('selectorFromSet', () => {
     expect(selectorFromSet({ b: '2', a: '1' }).toString()).toBe('a=1,b=2');
   });
