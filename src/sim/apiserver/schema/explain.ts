@@ -44,16 +44,12 @@ export function wordWrap(s: string, lim: number): string {
   let spaceLen = 0;
   for (const ch of s) {
     if (ch === '\n') {
+      // The line ends here, so only what is written matters (Go also updates `current`, reset below).
       if (wordLen === 0) {
-        if (current + spaceLen > lim) current = 0;
-        else {
-          current += spaceLen;
-          buf += spaceBuf;
-        }
+        if (current + spaceLen <= lim) buf += spaceBuf;
         spaceBuf = '';
         spaceLen = 0;
       } else {
-        current += spaceLen + wordLen;
         buf += spaceBuf + wordBuf;
         spaceBuf = '';
         spaceLen = 0;
