@@ -165,7 +165,11 @@ function convertType(node, mod) {
       break;
     case ts.SyntaxKind.UnionType: {
       const kinds = node.types.map((t) => t.kind).sort();
-      if (kinds.length === 2 && kinds.includes(ts.SyntaxKind.NumberKeyword) && kinds.includes(ts.SyntaxKind.StringKeyword)) {
+      if (
+        kinds.length === 2 &&
+        kinds.includes(ts.SyntaxKind.NumberKeyword) &&
+        kinds.includes(ts.SyntaxKind.StringKeyword)
+      ) {
         definitions[INT_OR_STRING] ??= scalarDefs[INT_OR_STRING];
         return { $ref: INT_OR_STRING };
       }
@@ -192,7 +196,10 @@ function convertType(node, mod) {
 }
 
 /** Objects whose content Kubernetes keeps as opaque JSON. */
-const opaque = new Set(['io.k8s.apimachinery.pkg.runtime.RawExtension', 'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1']);
+const opaque = new Set([
+  'io.k8s.apimachinery.pkg.runtime.RawExtension',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1',
+]);
 
 for (const r of roots) ensureDef(lookup(r.module, r.kind));
 while (queue.length) {
@@ -258,7 +265,12 @@ function propAt(key) {
 // the int64 ones are listed in the overlay.
 for (const def of Object.values(definitions)) {
   for (const prop of Object.values(def.properties ?? {})) {
-    const t = prop.type === 'array' ? prop.items : prop.type === 'object' && prop.additionalProperties ? prop.additionalProperties : prop;
+    const t =
+      prop.type === 'array'
+        ? prop.items
+        : prop.type === 'object' && prop.additionalProperties
+          ? prop.additionalProperties
+          : prop;
     if (t.type === 'integer' && !t.format) t.format = 'int32';
   }
 }
@@ -359,8 +371,11 @@ function editorSchema(kind) {
     let out;
     if (name === INT_OR_STRING) out = { anyOf: [{ type: 'integer' }, { type: 'string' }] };
     else if (def.format === 'quantity')
-      out = { anyOf: [{ type: 'string', pattern: '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' }, { type: 'number' }] };
-    else if (def.type === 'string') out = { type: 'string', ...(def.format === 'date-time' ? { format: 'date-time' } : {}) };
+      out = {
+        anyOf: [{ type: 'string', pattern: '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$' }, { type: 'number' }],
+      };
+    else if (def.type === 'string')
+      out = { type: 'string', ...(def.format === 'date-time' ? { format: 'date-time' } : {}) };
     else if (def['x-kubernetes-preserve-unknown-fields']) out = { type: 'object' };
     else {
       out = { type: 'object', properties: {}, additionalProperties: false };

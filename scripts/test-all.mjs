@@ -44,7 +44,8 @@ function run(name, command, args, { vitestReport } = {}) {
 }
 
 const node = process.execPath;
-if (existsSync(path.join(root, 'scripts/gen-k8s-schema.mjs'))) run('generate schemas', node, ['scripts/gen-k8s-schema.mjs']);
+if (existsSync(path.join(root, 'scripts/gen-k8s-schema.mjs')))
+  run('generate schemas', node, ['scripts/gen-k8s-schema.mjs']);
 run('type check', node, ['node_modules/astro/bin/astro.mjs', 'check']);
 run('lint', node, ['node_modules/eslint/bin/eslint.js', '.']);
 run('format', node, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);

@@ -95,7 +95,9 @@ export function labelSelectorAsSelector(ls: LabelSelector | undefined | null): S
   const reqs: Requirement[] = [];
   for (const [key, v] of Object.entries(ls.matchLabels ?? {})) reqs.push({ key, operator: '=', values: [v] });
   for (const expr of ls.matchExpressions ?? []) {
-    const op = ({ In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as const)[expr.operator as 'In'];
+    const op: Operator | undefined = (
+      { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!' } as Record<string, Operator>
+    )[expr.operator];
     if (!op) throw new Error(`"${expr.operator}" is not a valid label selector operator`);
     const values = [...(expr.values ?? [])];
     // labels.NewRequirement's checks

@@ -37,7 +37,10 @@ export interface GoalResult {
 /** Reads `status.numberReady` or `spec.template.spec.containers.0.image` from an object. */
 export function fieldAt(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
-  for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+  for (const part of path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }

@@ -2,9 +2,24 @@ import { describe, expect, test } from 'vitest';
 import { checkGoal, fieldAt, matchesFieldSelector, type Goal, type GoalTarget } from '../../../src/sim/scenario/goals';
 
 const pods = [
-  { kind: 'Pod', metadata: { name: 'a', labels: { app: 'x' } }, spec: { nodeName: 'worker-1' }, status: { phase: 'Running' } },
-  { kind: 'Pod', metadata: { name: 'b', labels: { app: 'x' } }, spec: { nodeName: 'worker-2' }, status: { phase: 'Pending' } },
-  { kind: 'Pod', metadata: { name: 'c', labels: { app: 'y' } }, spec: { nodeName: 'worker-1' }, status: { phase: 'Running' } },
+  {
+    kind: 'Pod',
+    metadata: { name: 'a', labels: { app: 'x' } },
+    spec: { nodeName: 'worker-1' },
+    status: { phase: 'Running' },
+  },
+  {
+    kind: 'Pod',
+    metadata: { name: 'b', labels: { app: 'x' } },
+    spec: { nodeName: 'worker-2' },
+    status: { phase: 'Pending' },
+  },
+  {
+    kind: 'Pod',
+    metadata: { name: 'c', labels: { app: 'y' } },
+    spec: { nodeName: 'worker-1' },
+    status: { phase: 'Running' },
+  },
 ];
 const ds = { kind: 'DaemonSet', metadata: { name: 'd' }, status: { numberReady: 4 } };
 
@@ -26,13 +41,38 @@ const goal = (check: Goal['check']): Goal => ({ id: 'g', description: { en: '' }
 
 describe('checkGoal', () => {
   test.each([
-    ['count of running x pods ≥ 1', goal({ kind: 'Pod', labelSelector: 'app=x', fieldSelector: 'status.phase=Running', count: { min: 1 } }), true, 1],
-    ['count of running x pods ≥ 2', goal({ kind: 'Pod', labelSelector: 'app=x', fieldSelector: 'status.phase=Running', count: { min: 2 } }), false, 1],
-    ['pods on worker-1 at most 1', goal({ kind: 'Pod', fieldSelector: 'spec.nodeName=worker-1', count: { max: 1 } }), false, 2],
-    ['no pod on worker-3', goal({ kind: 'Pod', fieldSelector: 'spec.nodeName=worker-3', count: { min: 0, max: 0 } }), true, 0],
+    [
+      'count of running x pods ≥ 1',
+      goal({ kind: 'Pod', labelSelector: 'app=x', fieldSelector: 'status.phase=Running', count: { min: 1 } }),
+      true,
+      1,
+    ],
+    [
+      'count of running x pods ≥ 2',
+      goal({ kind: 'Pod', labelSelector: 'app=x', fieldSelector: 'status.phase=Running', count: { min: 2 } }),
+      false,
+      1,
+    ],
+    [
+      'pods on worker-1 at most 1',
+      goal({ kind: 'Pod', fieldSelector: 'spec.nodeName=worker-1', count: { max: 1 } }),
+      false,
+      2,
+    ],
+    [
+      'no pod on worker-3',
+      goal({ kind: 'Pod', fieldSelector: 'spec.nodeName=worker-3', count: { min: 0, max: 0 } }),
+      true,
+      0,
+    ],
     ['a field equals', goal({ kind: 'DaemonSet', name: 'd', jsonPath: 'status.numberReady', equals: 4 }), true, 1],
     ['a field differs', goal({ kind: 'DaemonSet', name: 'd', jsonPath: 'status.numberReady', equals: 3 }), false, 1],
-    ['a missing object', goal({ kind: 'DaemonSet', name: 'nope', jsonPath: 'status.numberReady', equals: 4 }), false, 0],
+    [
+      'a missing object',
+      goal({ kind: 'DaemonSet', name: 'nope', jsonPath: 'status.numberReady', equals: 4 }),
+      false,
+      0,
+    ],
     ['a field exists', goal({ kind: 'DaemonSet', name: 'd', jsonPath: 'status.numberReady', exists: true }), true, 1],
   ])('%s', (_name, g, met, matching) => {
     const r = checkGoal(cluster, g);

@@ -66,7 +66,8 @@ function goNumber(n: number | bigint): string {
 }
 
 function typeError(ctx: Ctx, value: string, goType: string, abort = false): DecodeIssue {
-  const where = ctx.struct || ctx.fieldStack.length ? `Go struct field ${ctx.struct}.${ctx.fieldStack.join('.')}` : 'Go value';
+  const where =
+    ctx.struct || ctx.fieldStack.length ? `Go struct field ${ctx.struct}.${ctx.fieldStack.join('.')}` : 'Go value';
   return {
     kind: 'typeMismatch',
     path: ctx.path,
@@ -81,7 +82,13 @@ const INT_RANGE: Record<string, [number, number]> = {
 };
 
 /** encoding/json's literalStore for an integer target: `number 1.5` when it does not fit. */
-function checkInteger(value: unknown, ctx: Ctx, goType: string, format: string, abort = false): DecodeIssue | undefined {
+function checkInteger(
+  value: unknown,
+  ctx: Ctx,
+  goType: string,
+  format: string,
+  abort = false,
+): DecodeIssue | undefined {
   const k = jsonKind(value);
   if (k === 'null') return undefined;
   if (k !== 'number') return typeError(ctx, k, goType, abort);
@@ -109,7 +116,8 @@ export function parseQuantityError(str: string): string | undefined {
   // parseQuantityString: suffix letters, an optional sign, then digits only.
   if (!/^[eEinumkKMGTP]*[-+]?[0-9]*$/.test(suffix)) return quantityFormatError;
   if (validSuffixes.has(suffix)) return undefined;
-  if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[-+]?[0-9]+$/.test(suffix.slice(1))) return undefined;
+  if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[-+]?[0-9]+$/.test(suffix.slice(1)))
+    return undefined;
   return quantitySuffixError;
 }
 
@@ -129,7 +137,8 @@ const RFC3339 = '2006-01-02T15:04:05Z07:00';
 /** time.Parse(time.RFC3339, s)'s error text, or undefined. Covers the elements of that layout. */
 export function parseRFC3339Error(s: string): string | undefined {
   const q = JSON.stringify;
-  const cannot = (rest: string, elem: string) => `parsing time ${q(s)} as ${q(RFC3339)}: cannot parse ${q(rest)} as ${q(elem)}`;
+  const cannot = (rest: string, elem: string) =>
+    `parsing time ${q(s)} as ${q(RFC3339)}: cannot parse ${q(rest)} as ${q(elem)}`;
   let i = 0;
   const digits = (n: number, elem: string): number | string => {
     const part = s.slice(i, i + n);
@@ -374,7 +383,8 @@ function parseGroupVersion(apiVersion: string): { group: string; version: string
  */
 export function checkTypeMeta(obj: unknown, source: string, opts: { validate?: boolean } = {}): TypeMetaResult {
   const validate = opts.validate ?? true;
-  const fields = obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : undefined;
+  const fields =
+    obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : undefined;
   if (validate) {
     const errs: string[] = [];
     if (!fields) errs.push('invalid object to validate');
@@ -409,7 +419,9 @@ export function checkTypeMeta(obj: unknown, source: string, opts: { validate?: b
   }
   const apiVersion = typeof fields.apiVersion === 'string' ? fields.apiVersion : '';
   const gv = parseGroupVersion(apiVersion);
-  const served = KINDS.find((k) => k.kind === kind && typeof gv !== 'string' && k.group === gv.group && k.version === gv.version);
+  const served = KINDS.find(
+    (k) => k.kind === kind && typeof gv !== 'string' && k.group === gv.group && k.version === gv.version,
+  );
   if (served) return { ok: true, kind: served.kind };
   const meta = (fields.metadata ?? {}) as Record<string, unknown>;
   const name = typeof meta.name === 'string' ? meta.name : '';

@@ -244,7 +244,10 @@ export function explain(path: string, opts: { recursive?: boolean } = {}): strin
 
 /** kubectl splits `resource.field.field`; a bracketed path (`spec.containers[0]`) is not accepted. */
 function splitPath(path: string): string[] {
-  return path.trim().split('.').filter((s) => s !== '');
+  return path
+    .trim()
+    .split('.')
+    .filter((s) => s !== '');
 }
 
 /** All kinds that `explain` knows, for completion. */

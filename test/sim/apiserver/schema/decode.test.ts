@@ -89,7 +89,9 @@ spec:
     [
       'a misspelled field in tolerations[0]',
       'DaemonSet',
-      ds(`${dsSpec}\n      tolerations:\n      - key: node-role.kubernetes.io/control-plane\n        operater: Exists\n        effect: NoSchedule`),
+      ds(
+        `${dsSpec}\n      tolerations:\n      - key: node-role.kubernetes.io/control-plane\n        operater: Exists\n        effect: NoSchedule`,
+      ),
       ['spec.template.spec.tolerations[0].operater'],
     ],
     [
@@ -121,7 +123,12 @@ spec:
 
   test('status is a known field (the server drops it later, it does not reject it)', () => {
     const obj = ds(dsSpec);
-    (obj as Record<string, unknown>).status = { numberReady: 1, desiredNumberScheduled: 3, currentNumberScheduled: 3, numberMisscheduled: 0 };
+    (obj as Record<string, unknown>).status = {
+      numberReady: 1,
+      desiredNumberScheduled: 3,
+      currentNumberScheduled: 3,
+      numberMisscheduled: 0,
+    };
     expect(decodeStrict('DaemonSet', obj)).toEqual([]);
   });
 });
@@ -142,41 +149,71 @@ describe('decodeStrict: wrong JSON types', () => {
     [
       'a string where a list of containers belongs',
       'DaemonSet',
-      ds(`  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: nginx`),
+      ds(
+        `  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: nginx`,
+      ),
       'json: cannot unmarshal string into Go struct field PodSpec.spec.template.spec.containers of type []v1.Container',
     ],
-    ['a quoted number in an int32', 'Job', job(`  backoffLimit: "6"`), 'json: cannot unmarshal string into Go struct field JobSpec.spec.backoffLimit of type int32'],
-    ['a fraction in an int32', 'Job', job(`  backoffLimit: 1.5`), 'json: cannot unmarshal number 1.5 into Go struct field JobSpec.spec.backoffLimit of type int32'],
+    [
+      'a quoted number in an int32',
+      'Job',
+      job(`  backoffLimit: "6"`),
+      'json: cannot unmarshal string into Go struct field JobSpec.spec.backoffLimit of type int32',
+    ],
+    [
+      'a fraction in an int32',
+      'Job',
+      job(`  backoffLimit: 1.5`),
+      'json: cannot unmarshal number 1.5 into Go struct field JobSpec.spec.backoffLimit of type int32',
+    ],
     [
       'an int32 overflow',
       'Job',
       job(`  completions: 3000000000`),
       'json: cannot unmarshal number 3000000000 into Go struct field JobSpec.spec.completions of type int32',
     ],
-    ['a bool in an int64', 'Job', job(`  activeDeadlineSeconds: true`), 'json: cannot unmarshal bool into Go struct field JobSpec.spec.activeDeadlineSeconds of type int64'],
+    [
+      'a bool in an int64',
+      'Job',
+      job(`  activeDeadlineSeconds: true`),
+      'json: cannot unmarshal bool into Go struct field JobSpec.spec.activeDeadlineSeconds of type int64',
+    ],
     [
       'a number in a named string type',
       'Pod',
-      parse(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: 1\n  containers: [{name: a, image: busybox}]`),
+      parse(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: 1\n  containers: [{name: a, image: busybox}]`,
+      ),
       'json: cannot unmarshal number into Go struct field PodSpec.spec.restartPolicy of type v1.RestartPolicy',
     ],
     [
       'a number in a container image (innermost struct named, no indices)',
       'Pod',
-      parse(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: busybox}, {name: b, image: 5}]`),
+      parse(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: busybox}, {name: b, image: 5}]`,
+      ),
       'json: cannot unmarshal number into Go struct field Container.spec.containers.image of type string',
     ],
     [
       'an unquoted number as a label value',
       'Pod',
-      parse(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {tier: 1}\nspec:\n  containers: [{name: a, image: busybox}]`),
+      parse(
+        `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {tier: 1}\nspec:\n  containers: [{name: a, image: busybox}]`,
+      ),
       'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
     ],
-    ['a scalar spec', 'Job', { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'x' }, spec: 'x' }, 'json: cannot unmarshal string into Go struct field Job.spec of type v1.JobSpec'],
+    [
+      'a scalar spec',
+      'Job',
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'x' }, spec: 'x' },
+      'json: cannot unmarshal string into Go struct field Job.spec of type v1.JobSpec',
+    ],
     [
       'a map where the command list belongs',
       'Pod',
-      parse(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    command: {sh: -c}`),
+      parse(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    command: {sh: -c}`,
+      ),
       'json: cannot unmarshal object into Go struct field Container.spec.containers.command of type []string',
     ],
     [
@@ -188,13 +225,17 @@ describe('decodeStrict: wrong JSON types', () => {
     [
       'a malformed Quantity',
       'Pod',
-      parse(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    resources: {limits: {memory: 1Gb}}`),
+      parse(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    resources: {limits: {memory: 1Gb}}`,
+      ),
       quantityFormatError,
     ],
     [
       'a bad RFC 3339 time',
       'Pod',
-      parse(`apiVersion: v1\nkind: Pod\nmetadata: {name: p, creationTimestamp: yesterday}\nspec:\n  containers: [{name: a, image: busybox}]`),
+      parse(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p, creationTimestamp: yesterday}\nspec:\n  containers: [{name: a, image: busybox}]`,
+      ),
       'parsing time "yesterday" as "2006-01-02T15:04:05Z07:00": cannot parse "yesterday" as "2006"',
     ],
   ])('%s', (_name, kind, obj, message) => {
@@ -219,14 +260,21 @@ describe('decodeStrict: wrong JSON types', () => {
 
 describe('IntOrString and Quantity accept both forms', () => {
   test.each([1, '25%', 0, '1'])('maxUnavailable %j', (v) => {
-    const obj = ds(`${dsSpec}\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate: {maxUnavailable: ${JSON.stringify(v)}, maxSurge: 0}`);
+    const obj = ds(
+      `${dsSpec}\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate: {maxUnavailable: ${JSON.stringify(v)}, maxSurge: 0}`,
+    );
     expect(decodeStrict('DaemonSet', obj)).toEqual([]);
   });
 
-  test.each([['500m'], [0.5], [1], ['1Gi'], ['128974848'], ['129e6'], ['1.5'], ['+1k'], ['12E']])('resources.requests %j', (v) => {
-    const obj = parse(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    resources: {requests: {cpu: ${JSON.stringify(v)}}}`);
-    expect(decodeStrict('Pod', obj)).toEqual([]);
-  });
+  test.each([['500m'], [0.5], [1], ['1Gi'], ['128974848'], ['129e6'], ['1.5'], ['+1k'], ['12E']])(
+    'resources.requests %j',
+    (v) => {
+      const obj = parse(
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox\n    resources: {requests: {cpu: ${JSON.stringify(v)}}}`,
+      );
+      expect(decodeStrict('Pod', obj)).toEqual([]);
+    },
+  );
 
   // upstream: apimachinery/pkg/api/resource quantity_test.go TestQuantityParseErrors (a selection)
   test.each([
@@ -249,7 +297,10 @@ describe('RFC 3339 times', () => {
     ['2025-01-01T08:00:00+08:00', undefined],
     ['2025-01-01', 'parsing time "2025-01-01" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "T"'],
     ['2025-13-01T00:00:00Z', 'parsing time "2025-13-01T00:00:00Z": month out of range'],
-    ['2025-01-01T00:00:00', 'parsing time "2025-01-01T00:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"'],
+    [
+      '2025-01-01T00:00:00',
+      'parsing time "2025-01-01T00:00:00" as "2006-01-02T15:04:05Z07:00": cannot parse "" as "Z07:00"',
+    ],
   ])('%s', (s, msg) => {
     expect(parseRFC3339Error(s)).toBe(msg);
   });

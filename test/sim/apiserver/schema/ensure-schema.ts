@@ -8,7 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const outputs = ['src/generated/k8s-schema.json', 'src/generated/k8s-schema-docs.json', 'src/generated/json-schema/Pod.json'];
+const outputs = [
+  'src/generated/k8s-schema.json',
+  'src/generated/k8s-schema-docs.json',
+  'src/generated/json-schema/Pod.json',
+];
 const inputs = ['scripts/gen-k8s-schema.mjs', 'src/sim/apiserver/schema/overlay-1.34.json'];
 
 const oldest = Math.min(...outputs.map((f) => (existsSync(join(root, f)) ? statSync(join(root, f)).mtimeMs : 0)));

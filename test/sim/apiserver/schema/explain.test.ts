@@ -70,9 +70,17 @@ describe('kubectl explain', () => {
 
   test('cronjob.spec: object field with required fields', () => {
     const out = explain('cronjob.spec');
-    expect(out.startsWith('GROUP:      batch\nKIND:       CronJob\nVERSION:    v1\n\nFIELD: spec <CronJobSpec>\n\n\nDESCRIPTION:\n')).toBe(true);
-    expect(out).toContain('\n  jobTemplate\t<JobTemplateSpec> -required-\n    Specifies the job that will be created when executing a CronJob.\n\n');
-    expect(out).toContain('\n  schedule\t<string> -required-\n    The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.\n\n');
+    expect(
+      out.startsWith(
+        'GROUP:      batch\nKIND:       CronJob\nVERSION:    v1\n\nFIELD: spec <CronJobSpec>\n\n\nDESCRIPTION:\n',
+      ),
+    ).toBe(true);
+    expect(out).toContain(
+      '\n  jobTemplate\t<JobTemplateSpec> -required-\n    Specifies the job that will be created when executing a CronJob.\n\n',
+    );
+    expect(out).toContain(
+      '\n  schedule\t<string> -required-\n    The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.\n\n',
+    );
     expect(out).toContain('\n  concurrencyPolicy\t<string>\n  enum: Allow, Forbid, Replace\n');
   });
 
@@ -95,7 +103,11 @@ describe('kubectl explain', () => {
 
   test('a whole kind: description then all fields', () => {
     const out = explain('daemonsets');
-    expect(out.startsWith('GROUP:      apps\nKIND:       DaemonSet\nVERSION:    v1\n\nDESCRIPTION:\n    DaemonSet represents the configuration of a daemon set.\n    \nFIELDS:\n  apiVersion\t<string>\n')).toBe(true);
+    expect(
+      out.startsWith(
+        'GROUP:      apps\nKIND:       DaemonSet\nVERSION:    v1\n\nDESCRIPTION:\n    DaemonSet represents the configuration of a daemon set.\n    \nFIELDS:\n  apiVersion\t<string>\n',
+      ),
+    ).toBe(true);
     expect(out).toContain('\n  spec\t<DaemonSetSpec>\n');
     expect(out).toContain('\n  status\t<DaemonSetStatus>\n');
   });
@@ -108,9 +120,11 @@ describe('kubectl explain', () => {
   });
 
   test('a short enum list stops after four values', () => {
-    expect(explain('pods.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions')).toContain(
-      '\n  operator\t<string> -required-\n  enum: DoesNotExist, Exists, Gt, In, ....\n',
-    );
+    expect(
+      explain(
+        'pods.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms.matchExpressions',
+      ),
+    ).toContain('\n  operator\t<string> -required-\n  enum: DoesNotExist, Exists, Gt, In, ....\n');
   });
 
   test('the 1.34 overlay: pod-level resources', () => {

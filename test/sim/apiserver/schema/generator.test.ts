@@ -7,12 +7,15 @@ import { definition, goTypeOf, kindDefinitionName, schema } from '../../../../sr
 const root = new URL('../../../../', import.meta.url);
 
 describe('generated schema', () => {
-  test.each(KINDS.map((k) => [k.kind, k.apiVersion] as const))('%s resolves with its apiVersion', (kind, apiVersion) => {
-    expect(schema.kinds[kind].apiVersion).toBe(apiVersion);
-    const def = definition(kindDefinitionName(kind));
-    expect(def.properties?.apiVersion?.type).toBe('string');
-    expect(def.properties?.metadata?.$ref).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
-  });
+  test.each(KINDS.map((k) => [k.kind, k.apiVersion] as const))(
+    '%s resolves with its apiVersion',
+    (kind, apiVersion) => {
+      expect(schema.kinds[kind].apiVersion).toBe(apiVersion);
+      const def = definition(kindDefinitionName(kind));
+      expect(def.properties?.apiVersion?.type).toBe('string');
+      expect(def.properties?.metadata?.$ref).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
+    },
+  );
 
   test('every reference resolves', () => {
     const refs: string[] = [];
@@ -46,7 +49,10 @@ describe('generated schema', () => {
     expect(ds.additionalProperties).toBe(false);
     expect(ds.definitions['io.k8s.api.core.v1.Toleration'].additionalProperties).toBe(false);
     expect(ds.definitions['io.k8s.api.core.v1.Toleration'].properties.operator.enum).toEqual(['Equal', 'Exists']);
-    expect(ds.definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].anyOf).toEqual([{ type: 'integer' }, { type: 'string' }]);
+    expect(ds.definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].anyOf).toEqual([
+      { type: 'integer' },
+      { type: 'string' },
+    ]);
     expect(ds.properties.spec.markdownDescription).toBe(ds.properties.spec.description);
   });
 });
