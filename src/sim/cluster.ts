@@ -1,0 +1,1123 @@
+/**
+ * The simulated cluster behind the public contract (DESIGN.md, "The engine's public face"): an API
+ * server (parse → strict decode → admission → storage), the default scheduler, one kubelet per
+ * node, the node lifecycle controller with taint-based eviction, pod GC and the garbage collector,
+ * all driven by one simulated clock whose timers are data, so a snapshot is plain JSON.
+ */
+import type { Container, Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import { SimClock, type ClockState, type Timer } from './clock';
+import { Rng } from './rng';
+import { Store, type StoreState, type WatchEvent } from './store/store';
+import { Recorder, type EventRecord } from './events/recorder';
+import { kindInfo, resolveKind, type KindName } from './kinds';
+import { parseYamlDocuments } from './apiserver/yaml';
+import { admit } from './apiserver/admission';
+import { invalidMessage } from './apiserver/status-error';
+import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver/schema/decode';
+import { fieldErrorMessage } from './apiserver/field';
+import { parseSelector } from './labels/selector';
+import { filterNode, fitErrorMessage, isTerminal, scoreNodes, selectHost } from './scheduling/filters';
+import { tolerationsTolerateTaint } from './scheduling/taints';
+import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
+
+export type NodeHealth = 'Ready' | 'NotReady' | 'Unreachable';
+
+export interface ApplyResult {
+  ok: boolean;
+  objects: { kind: string; name: string; namespace?: string; action: 'created' | 'configured' | 'unchanged' }[];
+  errors: { message: string; field?: string; type?: string; line?: number; column?: number }[];
+}
+
+export interface ClusterOptions {
+  nodes?: string | object[];
+  seed?: number;
+  startTime?: string;
+}
+
+export interface Cluster {
+  apply(yaml: string): ApplyResult;
+  delete(
+    kind: string,
+    name: string,
+    opts?: { namespace?: string; cascade?: 'background' | 'foreground' | 'orphan'; gracePeriodSeconds?: number },
+  ): void;
+  advance(seconds: number): void;
+  runUntil(done: (c: Cluster) => boolean, maxSeconds: number): boolean;
+  now(): Date;
+  list(kind: string, opts?: { namespace?: string; labelSelector?: string }): object[];
+  get(kind: string, name: string, namespace?: string): object | undefined;
+  events(): object[];
+  kubectl(line: string): { stdout: string; stderr: string; exitCode: number };
+  setNodeHealth(name: string, health: NodeHealth): void;
+  nextEventTime(): Date | undefined;
+  snapshot(): unknown;
+  restore(s: unknown): void;
+  /** Container logs as `kubectl logs` shows them (current, or the previous instance). */
+  logs(pod: string, opts?: { namespace?: string; container?: string; previous?: boolean }): string | undefined;
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** kube-controller-manager --node-monitor-grace-period default (50 s since Kubernetes 1.32). */
+export const NODE_MONITOR_GRACE_SECONDS = 50;
+/** PodGC's quarantine before deleting pods bound to a node that no longer exists. */
+export const POD_GC_ORPHAN_SECONDS = 40;
+/** Kubelet container restart back-off: 10 s doubling to 5 min, forgotten after 10 min of running. */
+export const RESTART_BACKOFF_INITIAL = 10;
+export const RESTART_BACKOFF_MAX = 300;
+export const RESTART_BACKOFF_RESET = 600;
+
+interface ContainerRuntime {
+  startedAt?: number;
+  restartCount: number;
+  backoff: number;
+  logs: string[];
+  previousLogs?: string[];
+  handlesSigterm: boolean;
+  exitCode?: number;
+  finishedAt?: number;
+}
+
+interface KubeletState {
+  images: Record<string, string[]>;
+  containers: Record<string, Record<string, ContainerRuntime>>;
+  podIPs: Record<string, number>;
+}
+
+interface ClusterState {
+  clock: ClockState;
+  store: StoreState;
+  rng: [number, number, number, number];
+  events: EventRecord[];
+  kubelet: KubeletState;
+  health: Record<string, NodeHealth>;
+  schedulingAttempts: Record<string, number>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function defaultNodes(): object[] {
+  const names = ['control-plane', 'worker-1', 'worker-2', 'worker-3'];
+  return names.map((name) => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name,
+      labels: name === 'control-plane' ? { 'node-role.kubernetes.io/control-plane': '' } : {},
+    },
+    spec:
+      name === 'control-plane'
+        ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
+        : {},
+  }));
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  return new SimCluster(options);
+}
+
+class SimCluster implements Cluster {
+  private clock: SimClock;
+  private rng: Rng;
+  private store = new Store();
+  private recorder: Recorder;
+  private kubelet: KubeletState = { images: {}, containers: {}, podIPs: {} };
+  private health: Record<string, NodeHealth> = {};
+  private schedulingAttempts: Record<string, number> = {};
+  private handlers: Record<string, (args: any) => void>;
+
+  constructor(options: ClusterOptions) {
+    const start = Date.parse(options.startTime ?? '2025-01-01T00:00:00Z');
+    if (Number.isNaN(start))
+      throw new Error(`createCluster: startTime ${JSON.stringify(options.startTime)} is not an ISO 8601 time`);
+    this.clock = new SimClock(start);
+    this.rng = new Rng(options.seed ?? 1);
+    this.recorder = new Recorder(
+      () => this.clock.now,
+      () => Array.from({ length: 16 }, () => this.rng.int(16).toString(16)).join(''),
+      () => this.rng.uid(),
+    );
+    this.handlers = {
+      'scheduler.schedule': (a) => this.schedulePod(a.namespace, a.name, a.uid),
+      'kubelet.sync': (a) => this.kubeletSync(a.namespace, a.name, a.uid),
+      'kubelet.pulled': (a) => this.kubeletPulled(a),
+      'kubelet.exit': (a) => this.kubeletExit(a),
+      'kubelet.restart': (a) => this.kubeletStartContainer(a.namespace, a.name, a.uid, a.container),
+      'kubelet.ready': (a) => this.kubeletReady(a.namespace, a.name, a.uid),
+      'kubelet.killed': (a) => this.kubeletKilled(a.namespace, a.name, a.uid),
+      'nodelifecycle.unreachable': (a) => this.nodeUnreachable(a.node),
+      'taint.evict': (a) => this.evictPod(a.namespace, a.name, a.uid, a.taint),
+      'podgc.orphaned': (a) => this.podGCOrphaned(a.node),
+    };
+    this.store.watch((e) => this.onWatch(e));
+    for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+      this.createObject('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    }
+    const nodes =
+      options.nodes === undefined
+        ? defaultNodes()
+        : typeof options.nodes === 'string'
+          ? parseYamlDocuments(options.nodes)
+              .map((d) => d.value as object)
+              .filter(Boolean)
+          : options.nodes;
+    for (const n of nodes) {
+      const r = this.createObject('Node', structuredClone(n));
+      if (r.errors.length)
+        throw new Error(`createCluster: invalid node: ${r.errors.map(fieldErrorMessage).join('; ')}`);
+    }
+  }
+
+  // ---- public contract -------------------------------------------------------------------
+
+  now(): Date {
+    return new Date(this.clock.now);
+  }
+
+  nextEventTime(): Date | undefined {
+    const t = this.clock.peek();
+    return t ? new Date(t.at) : undefined;
+  }
+
+  advance(seconds: number): void {
+    const target = this.clock.now + Math.round(seconds * 1000);
+    for (let t = this.clock.peek(); t && t.at <= target; t = this.clock.peek()) this.runTimer(this.clock.pop()!);
+    this.clock.now = Math.max(this.clock.now, target);
+  }
+
+  runUntil(done: (c: Cluster) => boolean, maxSeconds: number): boolean {
+    const limit = this.clock.now + Math.round(maxSeconds * 1000);
+    if (done(this)) return true;
+    for (let t = this.clock.peek(); t && t.at <= limit; t = this.clock.peek()) {
+      this.runTimer(this.clock.pop()!);
+      if (done(this)) return true;
+    }
+    this.clock.now = Math.max(this.clock.now, limit);
+    return done(this);
+  }
+
+  list(kind: string, opts: { namespace?: string; labelSelector?: string } = {}): object[] {
+    const k = this.kind(kind);
+    if (k === 'Event')
+      return this.recorder.list().filter((e) => !opts.namespace || e.metadata.namespace === opts.namespace);
+    const selector = opts.labelSelector ? parseSelector(opts.labelSelector) : undefined;
+    return this.store.list(k, opts.namespace).filter((o) => !selector || selector.matches(o.metadata?.labels));
+  }
+
+  get(kind: string, name: string, namespace?: string): object | undefined {
+    const k = this.kind(kind);
+    if (k === 'Event') return this.recorder.list().find((e) => e.metadata.name === name);
+    return this.store.get(k, namespace ?? 'default', name);
+  }
+
+  events(): object[] {
+    return this.recorder.list();
+  }
+
+  kubectl(line: string): { stdout: string; stderr: string; exitCode: number } {
+    const words = line.trim().replace(/^kubectl\s+/, '');
+    return { stdout: '', stderr: `error: kubectl is not available in this sandbox yet ("${words}")\n`, exitCode: 1 };
+  }
+
+  logs(pod: string, opts: { namespace?: string; container?: string; previous?: boolean } = {}): string | undefined {
+    const p = this.store.peek('Pod', opts.namespace ?? 'default', pod);
+    if (!p) return undefined;
+    const c = this.kubelet.containers[p.metadata.uid]?.[opts.container ?? p.spec.containers[0].name];
+    if (!c) return '';
+    const lines = opts.previous ? c.previousLogs : c.logs;
+    return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
+  }
+
+  snapshot(): unknown {
+    const s: ClusterState = {
+      clock: this.clock.save(),
+      store: this.store.save(),
+      rng: this.rng.save(),
+      events: this.recorder.save(),
+      kubelet: structuredClone(this.kubelet),
+      health: { ...this.health },
+      schedulingAttempts: { ...this.schedulingAttempts },
+    };
+    return s;
+  }
+
+  restore(snapshot: unknown): void {
+    const s = snapshot as ClusterState;
+    this.clock.load(s.clock);
+    this.store.load(s.store);
+    this.rng.load(s.rng);
+    this.recorder.load(s.events);
+    this.kubelet = structuredClone(s.kubelet);
+    this.health = { ...s.health };
+    this.schedulingAttempts = { ...s.schedulingAttempts };
+  }
+
+  setNodeHealth(name: string, health: NodeHealth): void {
+    const node = this.store.get('Node', undefined, name);
+    if (!node) throw new Error(`setNodeHealth: no node ${name}`);
+    const was = this.health[name] ?? 'Ready';
+    if (was === health) return;
+    this.health[name] = health;
+    this.clock.cancel((t) => t.type === 'nodelifecycle.unreachable' && t.args.node === name);
+    if (health === 'Ready') {
+      this.setNodeCondition(name, 'True', 'KubeletReady', 'kubelet is posting ready status');
+      this.setConditionTaints(name, undefined);
+    } else if (health === 'NotReady') {
+      this.setNodeCondition(
+        name,
+        'False',
+        'KubeletNotReady',
+        'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+      );
+      this.setConditionTaints(name, 'node.kubernetes.io/not-ready');
+    } else {
+      // The kubelet stops posting; the node lifecycle controller notices after the grace period.
+      this.clock.schedule(this.clock.now + NODE_MONITOR_GRACE_SECONDS * 1000, 'nodelifecycle.unreachable', {
+        node: name,
+      });
+    }
+  }
+
+  apply(yaml: string): ApplyResult {
+    const result: ApplyResult = { ok: true, objects: [], errors: [] };
+    const docs = parseYamlDocuments(yaml);
+    for (const doc of docs) {
+      if (doc.errors.length) {
+        for (const e of doc.errors) {
+          result.errors.push({
+            message: `error: error parsing STDIN: error converting YAML to JSON: yaml: line ${e.line}: ${e.message}`,
+            line: e.line,
+            column: e.column,
+          });
+        }
+        continue;
+      }
+      const obj = doc.value;
+      if (obj === null || obj === undefined) continue;
+      const tm = checkTypeMeta(obj, 'STDIN');
+      if (!tm.ok) {
+        const p = doc.position(tm.reason === 'noMatch' ? 'apiVersion' : '');
+        result.errors.push({ message: tm.message, field: tm.reason === 'noMatch' ? 'apiVersion' : undefined, ...p });
+        continue;
+      }
+      const kind = tm.kind;
+      const issues = decodeStrict(kind, obj);
+      if (issues.length) {
+        const message = kubectlDecodeErrorLine(kind, issues, 'STDIN');
+        for (const i of issues)
+          result.errors.push({
+            message,
+            field: i.path,
+            type: i.kind === 'unknownField' ? 'FieldValueUnknown' : 'FieldValueTypeInvalid',
+            ...doc.position(i.path),
+          });
+        continue;
+      }
+      const manifest = obj as any;
+      const info = kindInfo(kind);
+      const name = manifest.metadata?.name ?? '';
+      const namespace = info.namespaced ? (manifest.metadata?.namespace ?? 'default') : undefined;
+      if (namespace && !this.store.peek('Namespace', undefined, namespace) && kind !== 'Namespace') {
+        result.errors.push({
+          message: `Error from server (NotFound): error when creating "STDIN": namespaces "${namespace}" not found`,
+          field: 'metadata.namespace',
+          ...doc.position('metadata.namespace'),
+        });
+        continue;
+      }
+      const live = name ? this.store.peek(kind, namespace, name) : undefined;
+      const r = live ? this.applyUpdate(kind, manifest, live) : this.applyCreate(kind, manifest);
+      if (r.errors.length) {
+        for (const e of r.errors) {
+          result.errors.push({
+            message: invalidMessage(kind, name, [e]),
+            field: e.field,
+            type: e.type,
+            ...doc.position(e.field),
+          });
+        }
+        continue;
+      }
+      result.objects.push({ kind, name, ...(namespace ? { namespace } : {}), action: r.action });
+    }
+    result.ok = result.errors.length === 0;
+    return result;
+  }
+
+  delete(
+    kind: string,
+    name: string,
+    opts: { namespace?: string; cascade?: 'background' | 'foreground' | 'orphan'; gracePeriodSeconds?: number } = {},
+  ): void {
+    const k = this.kind(kind);
+    const ns = kindInfo(k).namespaced ? (opts.namespace ?? 'default') : undefined;
+    const obj = this.store.peek(k, ns, name);
+    if (!obj) throw new Error(`${kindInfo(k).resource} "${name}" not found`);
+    this.deleteObject(k, obj, opts.cascade ?? 'background', opts.gracePeriodSeconds);
+  }
+
+  // ---- API server --------------------------------------------------------------------------
+
+  private kind(kind: string): KindName {
+    const info = resolveKind(kind);
+    if (!info) throw new Error(`the server doesn't have a resource type "${kind}"`);
+    return info.kind;
+  }
+
+  private createObject(kind: KindName, obj: any): { object?: any; errors: ReturnType<typeof admit>['errors'] } {
+    const { object, errors } = admit(kind, obj, {
+      now: new Date(this.clock.now),
+      uid: this.rng.uid(),
+      operation: 'create',
+    });
+    if (errors.length) return { errors };
+    if (object.metadata?.generateName && !obj.metadata?.name)
+      object.metadata.name = `${object.metadata.generateName}${this.rng.string(5)}`;
+    if (kind === 'Node') this.fillNodeStatus(object);
+    return { object: this.store.add(kind, object), errors: [] };
+  }
+
+  private applyCreate(kind: KindName, manifest: any) {
+    const obj = structuredClone(manifest);
+    obj.metadata ??= {};
+    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
+    const r = this.createObject(kind, obj);
+    return { errors: r.errors, action: 'created' as const };
+  }
+
+  private applyUpdate(kind: KindName, manifest: any, live: any) {
+    let previous: any = {};
+    try {
+      previous = JSON.parse(live.metadata?.annotations?.[LAST_APPLIED] ?? '{}');
+    } catch {
+      previous = {};
+    }
+    const merged = threeWayMerge(previous, manifest, structuredClone(live));
+    merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
+    const { object, errors } = admit(kind, merged, {
+      now: new Date(this.clock.now),
+      uid: live.metadata.uid,
+      operation: 'update',
+      old: live,
+    });
+    if (errors.length) return { errors, action: 'configured' as const };
+    if (kind === 'Node') object.status = structuredClone(live.status);
+    if (sameObject(object, live)) return { errors: [], action: 'unchanged' as const };
+    this.store.replace(kind, object);
+    return { errors: [], action: 'configured' as const };
+  }
+
+  /** Writes an object the system itself changed (status, bindings, taints): no admission, as a subresource update. */
+  private write(kind: KindName, obj: any): any {
+    return this.store.replace(kind, obj);
+  }
+
+  private deleteObject(
+    kind: KindName,
+    obj: any,
+    cascade: 'background' | 'foreground' | 'orphan',
+    grace?: number,
+  ): void {
+    const ns = obj.metadata.namespace;
+    const name = obj.metadata.name;
+    const dependents = this.dependentsOf(obj.metadata.uid);
+    if (cascade === 'orphan') {
+      for (const [dk, d] of dependents) {
+        const copy = structuredClone(d);
+        copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter(
+          (r: any) => r.uid !== obj.metadata.uid,
+        );
+        if (copy.metadata.ownerReferences.length === 0) delete copy.metadata.ownerReferences;
+        this.write(dk, copy);
+      }
+    }
+    if (cascade === 'foreground' && dependents.length > 0) {
+      const copy = structuredClone(obj);
+      copy.metadata.deletionTimestamp ??= iso(this.clock.now);
+      copy.metadata.deletionGracePeriodSeconds = 0;
+      copy.metadata.finalizers = [...new Set([...(copy.metadata.finalizers ?? []), 'foregroundDeletion'])];
+      this.write(kind, copy);
+      for (const [dk, d] of dependents) this.deleteObject(dk, d, 'background');
+      return;
+    }
+    if (kind === 'Pod') {
+      this.deletePod(obj, grace);
+    } else {
+      this.store.remove(kind, ns, name);
+    }
+    if (cascade !== 'orphan')
+      for (const [dk, d] of dependents)
+        if (this.store.peek(dk, d.metadata.namespace, d.metadata.name)) this.deleteObject(dk, d, 'background');
+  }
+
+  private dependentsOf(uid: string): [KindName, any][] {
+    const out: [KindName, any][] = [];
+    for (const k of ['Pod', 'Job', 'ControllerRevision'] as KindName[]) {
+      for (const o of this.store.peekAll(k))
+        if ((o.metadata.ownerReferences ?? []).some((r: any) => r.uid === uid)) out.push([k, o]);
+    }
+    return out;
+  }
+
+  /** Graceful pod deletion: deletionTimestamp now + grace; the kubelet stops the containers, then the object goes. */
+  private deletePod(pod: any, grace?: number): void {
+    const g = grace ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    const running = pod.spec.nodeName && !isTerminal(pod) && this.health[pod.spec.nodeName] !== 'Unreachable';
+    if (!pod.spec.nodeName || isTerminal(pod) || g === 0) {
+      this.removePod(pod);
+      return;
+    }
+    if (pod.metadata.deletionTimestamp) return;
+    const copy = structuredClone(pod);
+    copy.metadata.deletionTimestamp = iso(this.clock.now + g * 1000);
+    copy.metadata.deletionGracePeriodSeconds = g;
+    this.write('Pod', copy);
+    if (!running) return; // an unreachable node's pod stays Terminating until the node comes back
+    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    let stopAfter = 0;
+    for (const c of pod.spec.containers as Container[]) {
+      const rt = this.kubelet.containers[pod.metadata.uid]?.[c.name];
+      if (rt?.startedAt !== undefined && rt.finishedAt === undefined) {
+        this.recorder.record(
+          this.ref(pod, `spec.containers{${c.name}}`),
+          'Normal',
+          'Killing',
+          `Stopping container ${c.name}`,
+          source,
+        );
+        if (!rt.handlesSigterm) stopAfter = g;
+      }
+    }
+    this.clock.cancel((t) => t.args.uid === pod.metadata.uid && t.type.startsWith('kubelet.'));
+    this.clock.schedule(this.clock.now + stopAfter * 1000, 'kubelet.killed', {
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+    });
+  }
+
+  private removePod(pod: any): void {
+    this.clock.cancel((t) => t.args.uid === pod.metadata.uid);
+    this.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
+    delete this.kubelet.containers[pod.metadata.uid];
+    delete this.schedulingAttempts[pod.metadata.uid];
+  }
+
+  private ref(obj: any, fieldPath?: string) {
+    return {
+      kind: obj.kind,
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace ?? 'default',
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    };
+  }
+
+  private runTimer(t: Timer): void {
+    this.clock.now = Math.max(this.clock.now, t.at);
+    this.handlers[t.type]?.(t.args);
+  }
+
+  private onWatch(e: WatchEvent): void {
+    if (e.kind === 'Pod') {
+      const pod = e.object;
+      const uid = pod.metadata.uid;
+      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid };
+      if (
+        e.type === 'ADDED' &&
+        !pod.spec.nodeName &&
+        (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler'
+      ) {
+        this.clock.schedule(this.clock.now, 'scheduler.schedule', args);
+      }
+      const bound = pod.spec.nodeName && (e.type === 'ADDED' || !e.old?.spec?.nodeName);
+      if (e.type !== 'DELETED' && bound) this.clock.schedule(this.clock.now, 'kubelet.sync', args);
+      if (e.type === 'DELETED' || (e.type === 'MODIFIED' && isTerminal(pod) && !isTerminal(e.old)))
+        this.requeueUnschedulable();
+    }
+    if (e.kind === 'Node' && e.type !== 'DELETED') this.requeueUnschedulable();
+    if (e.kind === 'Node' && e.type === 'DELETED') {
+      this.clock.schedule(this.clock.now + POD_GC_ORPHAN_SECONDS * 1000, 'podgc.orphaned', {
+        node: e.object.metadata.name,
+      });
+    }
+    if (e.type === 'DELETED' && e.kind !== 'Namespace') this.finishForegroundOwners();
+  }
+
+  /** Owners in foreground deletion go once their blocking dependents are gone. */
+  private finishForegroundOwners(): void {
+    for (const k of ['Job', 'DaemonSet', 'CronJob'] as KindName[]) {
+      for (const o of this.store.peekAll(k)) {
+        if (o.metadata.finalizers?.includes('foregroundDeletion') && this.dependentsOf(o.metadata.uid).length === 0) {
+          this.store.remove(k, o.metadata.namespace, o.metadata.name);
+        }
+      }
+    }
+  }
+
+  // ---- scheduler -----------------------------------------------------------------------------
+
+  private requeueUnschedulable(): void {
+    for (const p of this.store.peekAll('Pod')) {
+      if (p.spec.nodeName || p.metadata.deletionTimestamp) continue;
+      const attempts = this.schedulingAttempts[p.metadata.uid] ?? 0;
+      if (attempts === 0) continue;
+      const args = { namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid };
+      this.clock.cancel((t) => t.type === 'scheduler.schedule' && t.args.uid === p.metadata.uid);
+      // podInitialBackoffDuration 1 s doubling to podMaxBackoffDuration 10 s.
+      this.clock.schedule(this.clock.now + Math.min(10, 2 ** (attempts - 1)) * 1000, 'scheduler.schedule', args);
+    }
+  }
+
+  private schedulePod(namespace: string, name: string, uid: string): void {
+    const pod = this.store.peek('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
+    const nodes: Node[] = this.store.peekAll('Node');
+    const podsByNode = new Map<string, Pod[]>();
+    for (const p of this.store.peekAll('Pod')) {
+      if (!p.spec.nodeName) continue;
+      const list = podsByNode.get(p.spec.nodeName) ?? [];
+      list.push(p);
+      podsByNode.set(p.spec.nodeName, list);
+    }
+    const results = nodes.map((n) => filterNode(pod, n, podsByNode.get(n.metadata!.name!) ?? []));
+    const feasible = nodes.filter((_, i) => results[i].reasons.length === 0);
+    const source = { component: 'default-scheduler' };
+    if (feasible.length === 0) {
+      const message = fitErrorMessage(nodes.length, results);
+      const attempts = (this.schedulingAttempts[uid] ?? 0) + 1;
+      this.schedulingAttempts[uid] = attempts;
+      const copy = structuredClone(pod);
+      setCondition(copy, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }, this.clock.now);
+      this.write('Pod', copy);
+      this.recorder.record(this.ref(pod), 'Warning', 'FailedScheduling', message, source);
+      // Unschedulable pods are retried on cluster changes, and at the latest after 5 minutes.
+      this.clock.schedule(this.clock.now + 300_000, 'scheduler.schedule', { namespace, name, uid });
+      return;
+    }
+    const host = selectHost(scoreNodes(pod, feasible, podsByNode), () => this.rng.next())!;
+    delete this.schedulingAttempts[uid];
+    this.clock.cancel((t) => t.type === 'scheduler.schedule' && t.args.uid === uid);
+    const copy = structuredClone(pod);
+    copy.spec.nodeName = host;
+    setCondition(copy, { type: 'PodScheduled', status: 'True' }, this.clock.now);
+    this.write('Pod', copy);
+    this.recorder.record(
+      this.ref(pod),
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${namespace}/${name} to ${host}`,
+      source,
+    );
+  }
+
+  // ---- kubelet -------------------------------------------------------------------------------
+
+  private kubeletSync(namespace: string, name: string, uid: string): void {
+    const pod = this.store.peek('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
+    const node = pod.spec.nodeName;
+    if (this.health[node] === 'Unreachable') return;
+    if (this.kubelet.containers[uid]) return; // already started
+    const nodeObj = this.store.peek('Node', undefined, node);
+    const nodeIndex = this.store.peekAll('Node').findIndex((n) => n.metadata.name === node);
+    const ipSeq = (this.kubelet.podIPs[node] ?? 1) + 1;
+    this.kubelet.podIPs[node] = ipSeq;
+    const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
+    this.kubelet.containers[uid] = {};
+    const copy = structuredClone(pod);
+    copy.status = {
+      ...copy.status,
+      phase: 'Pending',
+      hostIP: nodeIP(nodeObj),
+      hostIPs: [{ ip: nodeIP(nodeObj) }],
+      podIP,
+      podIPs: [{ ip: podIP }],
+      startTime: iso(this.clock.now),
+      qosClass: copy.status?.qosClass ?? 'BestEffort',
+      containerStatuses: (pod.spec.containers as Container[]).map((c) => ({
+        name: c.name,
+        image: c.image,
+        imageID: '',
+        ready: false,
+        restartCount: 0,
+        started: false,
+        state: { waiting: { reason: 'ContainerCreating' } },
+      })),
+    };
+    for (const [type, status] of [
+      ['PodReadyToStartContainers', 'True'],
+      ['Initialized', 'True'],
+      ['Ready', 'False'],
+      ['ContainersReady', 'False'],
+    ] as const) {
+      setCondition(
+        copy,
+        {
+          type,
+          status,
+          ...(status === 'False'
+            ? {
+                reason: 'ContainersNotReady',
+                message: `containers with unready status: [${pod.spec.containers.map((c: Container) => c.name).join(' ')}]`,
+              }
+            : {}),
+        },
+        this.clock.now,
+      );
+    }
+    this.write('Pod', copy);
+    const source = { component: 'kubelet', host: node };
+    const images = new Set(this.kubelet.images[node] ?? []);
+    for (const c of pod.spec.containers as Container[]) {
+      const ref = this.ref(pod, `spec.containers{${c.name}}`);
+      const image = c.image ?? '';
+      const policy = c.imagePullPolicy ?? 'IfNotPresent';
+      if (policy === 'Always' || (policy === 'IfNotPresent' && !images.has(image))) {
+        this.recorder.record(ref, 'Normal', 'Pulling', `Pulling image "${image}"`, source);
+        const secs = images.has(image) ? 0.4 : pullSeconds(image);
+        this.clock.schedule(this.clock.now + secs * 1000, 'kubelet.pulled', {
+          namespace,
+          name,
+          uid,
+          container: c.name,
+          image,
+          secs,
+        });
+      } else {
+        this.recorder.record(ref, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, source);
+        this.kubeletStartContainer(namespace, name, uid, c.name);
+      }
+    }
+  }
+
+  private kubeletPulled(a: {
+    namespace: string;
+    name: string;
+    uid: string;
+    container: string;
+    image: string;
+    secs: number;
+  }): void {
+    const pod = this.store.peek('Pod', a.namespace, a.name);
+    if (!pod || pod.metadata.uid !== a.uid) return;
+    const node = pod.spec.nodeName;
+    const list = (this.kubelet.images[node] ??= []);
+    if (!list.includes(a.image)) list.push(a.image);
+    const secs = a.secs.toFixed(3).replace(/\.?0+$/, '');
+    this.recorder.record(
+      this.ref(pod, `spec.containers{${a.container}}`),
+      'Normal',
+      'Pulled',
+      `Successfully pulled image "${a.image}" in ${secs}s (${secs}s including waiting). Image size: ${imageInfo(a.image).size} bytes.`,
+      { component: 'kubelet', host: node },
+    );
+    this.kubeletStartContainer(a.namespace, a.name, a.uid, a.container);
+  }
+
+  private kubeletStartContainer(namespace: string, name: string, uid: string, container: string): void {
+    const pod = this.store.peek('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
+    const c = (pod.spec.containers as Container[]).find((x) => x.name === container)!;
+    const rt = (this.kubelet.containers[uid][container] ??= {
+      restartCount: 0,
+      backoff: 0,
+      logs: [],
+      handlesSigterm: true,
+    });
+    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    const ref = this.ref(pod, `spec.containers{${container}}`);
+    this.recorder.record(ref, 'Normal', 'Created', `Created container: ${container}`, source);
+    this.recorder.record(ref, 'Normal', 'Started', `Started container ${container}`, source);
+    const env: Record<string, string> = { HOSTNAME: pod.spec.hostname ?? name };
+    const index = pod.metadata.annotations?.['batch.kubernetes.io/job-completion-index'];
+    if (index !== undefined) env.JOB_COMPLETION_INDEX = index;
+    const plan = planContainer(c, env, this.clock.now, () => this.rng.next());
+    if (rt.startedAt !== undefined) {
+      rt.previousLogs = rt.logs;
+      rt.restartCount++;
+    }
+    rt.logs = plan.logs.map((l) => l.text);
+    rt.startedAt = this.clock.now;
+    rt.finishedAt = undefined;
+    rt.exitCode = plan.exitCode;
+    rt.handlesSigterm = plan.handlesSigterm;
+    const copy = structuredClone(pod);
+    const cs = copy.status.containerStatuses.find((s: any) => s.name === container);
+    const last = cs.state.terminated ? { terminated: cs.state.terminated } : cs.lastState;
+    cs.state = { running: { startedAt: iso(this.clock.now) } };
+    if (last && Object.keys(last).length) cs.lastState = last;
+    cs.started = true;
+    cs.restartCount = rt.restartCount;
+    cs.imageID = `docker.io/library/${c.image}@sha256:${'0'.repeat(64)}`;
+    cs.containerID = `containerd://${this.rng.uid().replace(/-/g, '')}`;
+    copy.status.phase = 'Running';
+    this.write('Pod', copy);
+    const probe = c.readinessProbe;
+    const readyAfter = probe ? (probe.initialDelaySeconds ?? 0) : 0;
+    this.clock.schedule(this.clock.now + readyAfter * 1000, 'kubelet.ready', { namespace, name, uid });
+    if (Number.isFinite(plan.duration))
+      this.clock.schedule(this.clock.now + plan.duration * 1000, 'kubelet.exit', { namespace, name, uid, container });
+  }
+
+  private kubeletReady(namespace: string, name: string, uid: string): void {
+    const pod = this.store.peek('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
+    const copy = structuredClone(pod);
+    let allReady = true;
+    for (const cs of copy.status.containerStatuses ?? []) {
+      cs.ready = !!cs.state.running;
+      allReady &&= cs.ready;
+    }
+    if (allReady) {
+      setCondition(copy, { type: 'ContainersReady', status: 'True' }, this.clock.now);
+      setCondition(copy, { type: 'Ready', status: 'True' }, this.clock.now);
+    }
+    this.write('Pod', copy);
+  }
+
+  private kubeletExit(a: { namespace: string; name: string; uid: string; container: string }): void {
+    const pod = this.store.peek('Pod', a.namespace, a.name);
+    if (!pod || pod.metadata.uid !== a.uid) return;
+    const rt = this.kubelet.containers[a.uid][a.container];
+    rt.finishedAt = this.clock.now;
+    const code = rt.exitCode ?? 0;
+    const copy = structuredClone(pod);
+    const cs = copy.status.containerStatuses.find((s: any) => s.name === a.container);
+    cs.state = {
+      terminated: {
+        exitCode: code,
+        reason: code === 0 ? 'Completed' : 'Error',
+        startedAt: iso(rt.startedAt!),
+        finishedAt: iso(this.clock.now),
+        containerID: cs.containerID,
+      },
+    };
+    cs.ready = false;
+    cs.started = false;
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    setCondition(
+      copy,
+      {
+        type: 'ContainersReady',
+        status: 'False',
+        reason: 'ContainersNotReady',
+        message: `containers with unready status: [${a.container}]`,
+      },
+      this.clock.now,
+    );
+    setCondition(
+      copy,
+      {
+        type: 'Ready',
+        status: 'False',
+        reason: 'ContainersNotReady',
+        message: `containers with unready status: [${a.container}]`,
+      },
+      this.clock.now,
+    );
+    if (!restart) {
+      const statuses = copy.status.containerStatuses as any[];
+      if (statuses.every((s) => s.state.terminated)) {
+        const ok = statuses.every((s) => s.state.terminated.exitCode === 0);
+        copy.status.phase = ok ? 'Succeeded' : 'Failed';
+        for (const t of ['Ready', 'ContainersReady'])
+          setCondition(copy, { type: t, status: 'False', reason: 'PodCompleted' }, this.clock.now);
+        setCondition(copy, { type: 'PodReadyToStartContainers', status: 'False' }, this.clock.now);
+      }
+      this.write('Pod', copy);
+      return;
+    }
+    // Restart with the kubelet's back-off: the first restart at once, then 10 s doubling to 5 min;
+    // a container that ran for 10 minutes starts over.
+    if (this.clock.now - rt.startedAt! >= RESTART_BACKOFF_RESET * 1000) rt.backoff = 0;
+    const delay = rt.backoff;
+    rt.backoff = rt.backoff === 0 ? RESTART_BACKOFF_INITIAL : Math.min(rt.backoff * 2, RESTART_BACKOFF_MAX);
+    cs.lastState = { terminated: cs.state.terminated };
+    if (delay > 0) {
+      cs.state = {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${formatBackoff(delay)} restarting failed container=${a.container} pod=${a.name}_${a.namespace}(${a.uid})`,
+        },
+      };
+      this.recorder.record(
+        this.ref(pod, `spec.containers{${a.container}}`),
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${a.container} in pod ${a.name}_${a.namespace}(${a.uid})`,
+        {
+          component: 'kubelet',
+          host: pod.spec.nodeName,
+        },
+      );
+    }
+    this.write('Pod', copy);
+    this.clock.schedule(this.clock.now + delay * 1000, 'kubelet.restart', {
+      namespace: a.namespace,
+      name: a.name,
+      uid: a.uid,
+      container: a.container,
+    });
+  }
+
+  private kubeletKilled(namespace: string, name: string, uid: string): void {
+    const pod = this.store.peek('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid) return;
+    this.removePod(pod);
+  }
+
+  // ---- nodes ---------------------------------------------------------------------------------
+
+  private fillNodeStatus(node: any): void {
+    const name = node.metadata.name;
+    const index = this.store.peekAll('Node').length;
+    node.metadata.labels = {
+      'beta.kubernetes.io/arch': 'amd64',
+      'beta.kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': 'amd64',
+      'kubernetes.io/hostname': name,
+      'kubernetes.io/os': 'linux',
+      ...(node.metadata.labels ?? {}),
+    };
+    const status = (node.status ??= {});
+    const res = { cpu: '4', 'ephemeral-storage': '102400Mi', memory: '16Gi', pods: '110' };
+    status.capacity ??= { ...res };
+    status.allocatable ??= { ...status.capacity };
+    const now = iso(this.clock.now);
+    const defaults = [
+      {
+        type: 'MemoryPressure',
+        status: 'False',
+        reason: 'KubeletHasSufficientMemory',
+        message: 'kubelet has sufficient memory available',
+      },
+      {
+        type: 'DiskPressure',
+        status: 'False',
+        reason: 'KubeletHasNoDiskPressure',
+        message: 'kubelet has no disk pressure',
+      },
+      {
+        type: 'PIDPressure',
+        status: 'False',
+        reason: 'KubeletHasSufficientPID',
+        message: 'kubelet has sufficient PID available',
+      },
+      { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+    ];
+    const given: any[] = status.conditions ?? [];
+    status.conditions = defaults.map((d) => ({
+      lastHeartbeatTime: now,
+      lastTransitionTime: now,
+      ...d,
+      ...(given.find((g) => g.type === d.type) ?? {}),
+    }));
+    for (const g of given) if (!defaults.some((d) => d.type === g.type)) status.conditions.push(g);
+    status.addresses ??= [
+      { type: 'InternalIP', address: `192.168.49.${2 + index}` },
+      { type: 'Hostname', address: name },
+    ];
+    status.nodeInfo ??= {
+      architecture: 'amd64',
+      bootID: this.rng.uid(),
+      containerRuntimeVersion: 'containerd://2.1.4',
+      kernelVersion: '6.8.0-45-generic',
+      kubeProxyVersion: '',
+      kubeletVersion: 'v1.34.1',
+      machineID: this.rng.uid().replace(/-/g, ''),
+      operatingSystem: 'linux',
+      osImage: 'Ubuntu 24.04.1 LTS',
+      systemUUID: this.rng.uid(),
+    };
+    status.daemonEndpoints ??= { kubeletEndpoint: { Port: 10250 } };
+    const ready = status.conditions.find((c: any) => c.type === 'Ready');
+    if (ready.status !== 'True') this.health[name] = ready.status === 'False' ? 'NotReady' : 'Unreachable';
+  }
+
+  private setNodeCondition(name: string, status: 'True' | 'False' | 'Unknown', reason: string, message: string): void {
+    const node = this.store.get('Node', undefined, name)!;
+    const now = iso(this.clock.now);
+    node.status.conditions = (node.status.conditions ?? []).map((c: any) => {
+      if (status === 'Unknown')
+        return {
+          ...c,
+          status: 'Unknown',
+          reason: 'NodeStatusUnknown',
+          message: 'Kubelet stopped posting node status.',
+          lastTransitionTime: now,
+        };
+      if (c.type !== 'Ready')
+        return status === 'True' && c.status === 'Unknown'
+          ? { ...c, status: 'False', lastTransitionTime: now, lastHeartbeatTime: now }
+          : c;
+      return {
+        ...c,
+        status,
+        reason,
+        message,
+        lastHeartbeatTime: now,
+        lastTransitionTime: c.status === status ? c.lastTransitionTime : now,
+      };
+    });
+    this.write('Node', node);
+  }
+
+  /**
+   * The taints that follow the Ready condition: `<key>:NoSchedule` (TaintNodesByCondition) and
+   * `<key>:NoExecute` with timeAdded (node lifecycle controller); then taint-based eviction of the
+   * pods that do not tolerate it, after their tolerationSeconds.
+   */
+  private setConditionTaints(
+    name: string,
+    key: 'node.kubernetes.io/not-ready' | 'node.kubernetes.io/unreachable' | undefined,
+  ): void {
+    const node = this.store.get('Node', undefined, name)!;
+    const conditionKeys = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
+    const kept = (node.spec.taints ?? []).filter((t: Taint) => !conditionKeys.includes(t.key));
+    const added: Taint[] = key
+      ? [
+          { key, effect: 'NoSchedule' },
+          { key, effect: 'NoExecute', timeAdded: iso(this.clock.now) },
+        ]
+      : [];
+    node.spec.taints = [...kept, ...added];
+    if (node.spec.taints.length === 0) delete node.spec.taints;
+    this.write('Node', node);
+    this.clock.cancel(
+      (t) =>
+        t.type === 'taint.evict' &&
+        this.store.peek('Pod', t.args.namespace as string, t.args.name as string)?.spec.nodeName === name,
+    );
+    if (!key) return;
+    const taint = added[1];
+    for (const pod of this.store.peekAll('Pod')) {
+      if (pod.spec.nodeName !== name || pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
+      const matching = (pod.spec.tolerations ?? []).filter((t: any) => tolerationsTolerateTaint([t], taint));
+      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, taint: key };
+      if (matching.length === 0) {
+        this.evictPod(args.namespace, args.name, args.uid, key);
+        continue;
+      }
+      const secs = matching.map((t: any) => t.tolerationSeconds).filter((s: unknown) => typeof s === 'number');
+      if (secs.length === 0 || matching.some((t: any) => t.tolerationSeconds === undefined)) continue; // tolerated forever
+      this.clock.schedule(this.clock.now + Math.max(0, Math.min(...secs)) * 1000, 'taint.evict', args);
+    }
+  }
+
+  private nodeUnreachable(name: string): void {
+    if (this.health[name] !== 'Unreachable' || !this.store.peek('Node', undefined, name)) return;
+    this.setNodeCondition(name, 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.');
+    this.setConditionTaints(name, 'node.kubernetes.io/unreachable');
+  }
+
+  private evictPod(namespace: string, name: string, uid: string, _taint: string): void {
+    const pod = this.store.peek('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
+    this.recorder.record(
+      this.ref(pod),
+      'Normal',
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${namespace}/${name}`,
+      { component: 'taint-eviction-controller' },
+    );
+    this.deletePod(pod);
+  }
+
+  private podGCOrphaned(node: string): void {
+    if (this.store.peek('Node', undefined, node)) return;
+    for (const pod of this.store.peekAll('Pod')) {
+      if (pod.spec.nodeName !== node) continue;
+      this.recorder.record(
+        this.ref(pod),
+        'Normal',
+        'PodGCOrphaned',
+        `Deleting pod ${pod.metadata.namespace}/${pod.metadata.name} as its node ${node} no longer exists`,
+        { component: 'pod-garbage-collector' },
+      );
+      this.removePod(pod);
+    }
+  }
+}
+
+function nodeIP(node: any): string {
+  return node?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '';
+}
+
+function setCondition(
+  obj: any,
+  c: { type: string; status: string; reason?: string; message?: string },
+  now: number,
+): void {
+  obj.status ??= {};
+  const list: any[] = (obj.status.conditions ??= []);
+  const at = list.findIndex((x) => x.type === c.type);
+  const ts = iso(now);
+  const next = {
+    type: c.type,
+    status: c.status,
+    lastProbeTime: null,
+    lastTransitionTime: ts,
+    ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.message ? { message: c.message } : {}),
+  };
+  if (at >= 0) {
+    if (list[at].status === c.status) next.lastTransitionTime = list[at].lastTransitionTime;
+    list[at] = next;
+  } else list.push(next);
+}
+
+function formatBackoff(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return s ? `${m}m${s}s` : `${m}m0s`;
+}
+
+/** The last-applied-configuration annotation: the manifest as compact JSON, as kubectl stores it. */
+function lastApplied(manifest: any): string {
+  return JSON.stringify(sortKeys(manifest)) + '\n';
+}
+
+function sortKeys(v: any): any {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
+  return v;
+}
+
+/**
+ * kubectl apply's three-way merge, simplified: maps merge key by key, lists and scalars are
+ * replaced by the manifest's, and keys that the previous apply set but the manifest no longer has
+ * are removed. Fields that others set (defaults, status, labels added by `kubectl label`) stay.
+ */
+export function threeWayMerge(previous: any, manifest: any, live: any): any {
+  if (!isPlain(manifest) || !isPlain(live)) return structuredClone(manifest);
+  const out = { ...live };
+  for (const k of Object.keys(manifest))
+    out[k] =
+      isPlain(manifest[k]) && isPlain(live[k])
+        ? threeWayMerge(isPlain(previous) ? previous[k] : undefined, manifest[k], live[k])
+        : structuredClone(manifest[k]);
+  if (isPlain(previous)) for (const k of Object.keys(previous)) if (!(k in manifest)) delete out[k];
+  return out;
+}
+
+function isPlain(v: unknown): v is Record<string, any> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function sameObject(a: any, b: any): boolean {
+  const strip = (o: any) => {
+    const c = structuredClone(o);
+    delete c.metadata.resourceVersion;
+    delete c.metadata.managedFields;
+    return JSON.stringify(sortKeys(c));
+  };
+  return strip(a) === strip(b);
+}

@@ -1,0 +1,121 @@
+/**
+ * core/v1 Events as client-go's recorder writes them, with the EventCorrelator's aggregation of
+ * repeats: the same source, object, type, reason and message bump `count` and `lastTimestamp` of
+ * the existing Event instead of creating a new one.
+ */
+export interface InvolvedObject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  uid?: string;
+  apiVersion?: string;
+  fieldPath?: string;
+}
+
+export interface EventRecord {
+  apiVersion: 'v1';
+  kind: 'Event';
+  metadata: { name: string; namespace: string; uid: string; resourceVersion?: string; creationTimestamp: string };
+  involvedObject: InvolvedObject;
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  source: { component: string; host?: string };
+  reportingComponent: string;
+  reportingInstance: string;
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+}
+
+export class Recorder {
+  private events: EventRecord[] = [];
+  private index = new Map<string, number>();
+
+  constructor(
+    private now: () => number,
+    private nextHex: () => string,
+    private uid: () => string,
+  ) {}
+
+  record(
+    obj: InvolvedObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: { component: string; host?: string },
+  ): EventRecord {
+    const key = [
+      source.component,
+      source.host ?? '',
+      obj.kind,
+      obj.namespace ?? '',
+      obj.name,
+      obj.uid ?? '',
+      obj.fieldPath ?? '',
+      type,
+      reason,
+      message,
+    ].join('\u0000');
+    const ts = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const at = this.index.get(key);
+    if (at !== undefined) {
+      const e = this.events[at];
+      e.count++;
+      e.lastTimestamp = ts;
+      return structuredClone(e);
+    }
+    const e: EventRecord = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: `${obj.name}.${this.nextHex()}`,
+        namespace: obj.namespace ?? 'default',
+        uid: this.uid(),
+        creationTimestamp: ts,
+      },
+      involvedObject: obj,
+      reason,
+      message,
+      type,
+      source,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+    };
+    this.index.set(key, this.events.length);
+    this.events.push(e);
+    return structuredClone(e);
+  }
+
+  list(): EventRecord[] {
+    return structuredClone(this.events);
+  }
+
+  save(): EventRecord[] {
+    return structuredClone(this.events);
+  }
+
+  load(events: EventRecord[]): void {
+    this.events = structuredClone(events);
+    this.index = new Map();
+    this.events.forEach((e, i) => {
+      const o = e.involvedObject;
+      const key = [
+        e.source.component,
+        e.source.host ?? '',
+        o.kind,
+        o.namespace ?? '',
+        o.name,
+        o.uid ?? '',
+        o.fieldPath ?? '',
+        e.type,
+        e.reason,
+        e.message,
+      ].join('\u0000');
+      this.index.set(key, i);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The seeded random source (sfc32, 128-bit state): uids, generated name suffixes, scheduler tie
+ * breaks, `$RANDOM`. Its state is part of a snapshot, so a restored cluster draws the same numbers.
+ */
+export class Rng {
+  private s: [number, number, number, number];
+
+  constructor(seed: number) {
+    this.s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
+    for (let i = 0; i < 15; i++) this.next();
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    let [a, b, c, d] = this.s;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    let t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    t = (t + d) | 0;
+    c = (c + t) | 0;
+    this.s = [a, b, c, d];
+    return (t >>> 0) / 4294967296;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** apimachinery's rand.String alphabet (no vowels, no confusable characters). */
+  string(n: number): string {
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    let out = '';
+    for (let i = 0; i < n; i++) out += alphabet[this.int(alphabet.length)];
+    return out;
+  }
+
+  /** A version-4-shaped uid. */
+  uid(): string {
+    const hex = (n: number) => Array.from({ length: n }, () => this.int(16).toString(16)).join('');
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + this.int(4)).toString(16)}${hex(3)}-${hex(12)}`;
+  }
+
+  save(): [number, number, number, number] {
+    return [...this.s];
+  }
+
+  load(s: [number, number, number, number]): void {
+    this.s = [...s];
+  }
+}
