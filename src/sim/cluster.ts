@@ -385,12 +385,7 @@ class SimCluster implements Cluster {
   }
 
   private applyUpdate(kind: KindName, manifest: any, live: any) {
-    let previous: any = {};
-    try {
-      previous = JSON.parse(live.metadata?.annotations?.[LAST_APPLIED] ?? '{}');
-    } catch {
-      previous = {};
-    }
+    const previous = parseLastApplied(live.metadata?.annotations?.[LAST_APPLIED]);
     const merged = threeWayMerge(previous, manifest, structuredClone(live));
     merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
     const { object, errors } = admit(kind, merged, {
@@ -1078,6 +1073,14 @@ function formatBackoff(seconds: number): string {
 /** The last-applied-configuration annotation: the manifest as compact JSON, as kubectl stores it. */
 function lastApplied(manifest: any): string {
   return JSON.stringify(sortKeys(manifest)) + '\n';
+}
+
+function parseLastApplied(text: string | undefined): any {
+  try {
+    return JSON.parse(text ?? '{}');
+  } catch {
+    return {};
+  }
 }
 
 function sortKeys(v: any): any {
