@@ -16,7 +16,16 @@ import { invalidMessage } from './apiserver/status-error';
 import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver/schema/decode';
 import { fieldErrorMessage } from './apiserver/field';
 import { parseSelector } from './labels/selector';
-import { filterNode, fitErrorMessage, isTerminal, scoreNodes, selectHost } from './scheduling/filters';
+import {
+  filterNode,
+  fitErrorMessage,
+  isTerminal,
+  nonZeroRequests,
+  podRequests,
+  scoreNodes,
+  selectHost,
+  type ResourceList,
+} from './scheduling/filters';
 import { tolerationsTolerateTaint } from './scheduling/taints';
 import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
 
@@ -81,6 +90,8 @@ interface KubeletState {
   images: Record<string, string[]>;
   containers: Record<string, Record<string, ContainerRuntime>>;
   podIPs: Record<string, number>;
+  /** Each node's pod CIDR index: 10.244.<index>.0/24. */
+  nodeIndex: Record<string, number>;
 }
 
 interface ClusterState {
@@ -120,10 +131,29 @@ class SimCluster implements Cluster {
   private rng: Rng;
   private store = new Store();
   private recorder: Recorder;
-  private kubelet: KubeletState = { images: {}, containers: {}, podIPs: {} };
+  private kubelet: KubeletState = { images: {}, containers: {}, podIPs: {}, nodeIndex: {} };
   private health: Record<string, NodeHealth> = {};
   private schedulingAttempts: Record<string, number> = {};
   private handlers: Record<string, (args: any) => void>;
+  /** The scheduler cache: bound pods per node (stored objects, read-only), kept by the watch. */
+  private podsOnNode = new Map<string, Map<string, Pod>>();
+  /** Parsed resource requests per pod uid (a pod's requests do not change). */
+  private requests = new Map<string, ResourceList>();
+  /** Pods the scheduler could not place, by uid, retried when the cluster changes. */
+  private unschedulable = new Map<string, Pod>();
+  private nonZero = new Map<string, { cpu: number; memory: number }>();
+  private nonZeroOf = (p: Pod) => {
+    const uid = p.metadata?.uid ?? '';
+    let r = this.nonZero.get(uid);
+    if (!r) this.nonZero.set(uid, (r = nonZeroRequests(p)));
+    return r;
+  };
+  private requestsOf = (p: Pod): ResourceList => {
+    const uid = p.metadata?.uid ?? '';
+    let r = this.requests.get(uid);
+    if (!r) this.requests.set(uid, (r = podRequests(p)));
+    return r;
+  };
 
   constructor(options: ClusterOptions) {
     const start = Date.parse(options.startTime ?? '2025-01-01T00:00:00Z');
@@ -249,6 +279,18 @@ class SimCluster implements Cluster {
     this.kubelet = structuredClone(s.kubelet);
     this.health = { ...s.health };
     this.schedulingAttempts = { ...s.schedulingAttempts };
+    // Derived caches are rebuilt from the restored store.
+    this.podsOnNode = new Map();
+    this.requests = new Map();
+    this.nonZero = new Map();
+    this.unschedulable = new Map();
+    for (const p of this.store.peekAll('Pod')) {
+      if (p.spec.nodeName) {
+        let m = this.podsOnNode.get(p.spec.nodeName);
+        if (!m) this.podsOnNode.set(p.spec.nodeName, (m = new Map()));
+        m.set(p.metadata.uid, p);
+      } else if (this.schedulingAttempts[p.metadata.uid]) this.unschedulable.set(p.metadata.uid, p);
+    }
   }
 
   setNodeHealth(name: string, health: NodeHealth): void {
@@ -402,8 +444,8 @@ class SimCluster implements Cluster {
   }
 
   /** Writes an object the system itself changed (status, bindings, taints): no admission, as a subresource update. */
-  private write(kind: KindName, obj: any): any {
-    return this.store.replace(kind, obj);
+  private write(kind: KindName, obj: any): void {
+    this.store.replaceOwned(kind, obj);
   }
 
   private deleteObject(
@@ -495,6 +537,7 @@ class SimCluster implements Cluster {
     this.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
     delete this.kubelet.containers[pod.metadata.uid];
     delete this.schedulingAttempts[pod.metadata.uid];
+    this.unschedulable.delete(pod.metadata.uid);
   }
 
   private ref(obj: any, fieldPath?: string) {
@@ -517,6 +560,16 @@ class SimCluster implements Cluster {
     if (e.kind === 'Pod') {
       const pod = e.object;
       const uid = pod.metadata.uid;
+      const oldNode = e.old?.spec?.nodeName;
+      if (oldNode) this.podsOnNode.get(oldNode)?.delete(uid);
+      if (e.type === 'DELETED') {
+        this.requests.delete(uid);
+        this.nonZero.delete(uid);
+      } else if (pod.spec.nodeName) {
+        let m = this.podsOnNode.get(pod.spec.nodeName);
+        if (!m) this.podsOnNode.set(pod.spec.nodeName, (m = new Map()));
+        m.set(uid, pod);
+      }
       const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid };
       if (
         e.type === 'ADDED' &&
@@ -536,7 +589,8 @@ class SimCluster implements Cluster {
         node: e.object.metadata.name,
       });
     }
-    if (e.type === 'DELETED' && e.kind !== 'Namespace') this.finishForegroundOwners();
+    if (e.type === 'DELETED' && e.kind !== 'Namespace' && (e.object.metadata.ownerReferences ?? []).length > 0)
+      this.finishForegroundOwners();
   }
 
   /** Owners in foreground deletion go once their blocking dependents are gone. */
@@ -553,10 +607,9 @@ class SimCluster implements Cluster {
   // ---- scheduler -----------------------------------------------------------------------------
 
   private requeueUnschedulable(): void {
-    for (const p of this.store.peekAll('Pod')) {
-      if (p.spec.nodeName || p.metadata.deletionTimestamp) continue;
-      const attempts = this.schedulingAttempts[p.metadata.uid] ?? 0;
-      if (attempts === 0) continue;
+    for (const [uid, attempts] of Object.entries(this.schedulingAttempts)) {
+      const p: any = this.unschedulable.get(uid);
+      if (!p || p.spec.nodeName || p.metadata.deletionTimestamp) continue;
       const args = { namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid };
       this.clock.cancel((t) => t.type === 'scheduler.schedule' && t.args.uid === p.metadata.uid);
       // podInitialBackoffDuration 1 s doubling to podMaxBackoffDuration 10 s.
@@ -569,19 +622,15 @@ class SimCluster implements Cluster {
     if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
     const nodes: Node[] = this.store.peekAll('Node');
     const podsByNode = new Map<string, Pod[]>();
-    for (const p of this.store.peekAll('Pod')) {
-      if (!p.spec.nodeName) continue;
-      const list = podsByNode.get(p.spec.nodeName) ?? [];
-      list.push(p);
-      podsByNode.set(p.spec.nodeName, list);
-    }
-    const results = nodes.map((n) => filterNode(pod, n, podsByNode.get(n.metadata!.name!) ?? []));
+    for (const [node, pods] of this.podsOnNode) podsByNode.set(node, [...pods.values()]);
+    const results = nodes.map((n) => filterNode(pod, n, podsByNode.get(n.metadata!.name!) ?? [], this.requestsOf));
     const feasible = nodes.filter((_, i) => results[i].reasons.length === 0);
     const source = { component: 'default-scheduler' };
     if (feasible.length === 0) {
       const message = fitErrorMessage(nodes.length, results);
       const attempts = (this.schedulingAttempts[uid] ?? 0) + 1;
       this.schedulingAttempts[uid] = attempts;
+      this.unschedulable.set(uid, pod);
       const copy = structuredClone(pod);
       setCondition(copy, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }, this.clock.now);
       this.write('Pod', copy);
@@ -590,8 +639,9 @@ class SimCluster implements Cluster {
       this.clock.schedule(this.clock.now + 300_000, 'scheduler.schedule', { namespace, name, uid });
       return;
     }
-    const host = selectHost(scoreNodes(pod, feasible, podsByNode), () => this.rng.next())!;
+    const host = selectHost(scoreNodes(pod, feasible, podsByNode, this.nonZeroOf), () => this.rng.next())!;
     delete this.schedulingAttempts[uid];
+    this.unschedulable.delete(uid);
     this.clock.cancel((t) => t.type === 'scheduler.schedule' && t.args.uid === uid);
     const copy = structuredClone(pod);
     copy.spec.nodeName = host;
@@ -615,7 +665,7 @@ class SimCluster implements Cluster {
     if (this.health[node] === 'Unreachable') return;
     if (this.kubelet.containers[uid]) return; // already started
     const nodeObj = this.store.peek('Node', undefined, node);
-    const nodeIndex = this.store.peekAll('Node').findIndex((n) => n.metadata.name === node);
+    const nodeIndex = this.kubelet.nodeIndex[node] ?? 0;
     const ipSeq = (this.kubelet.podIPs[node] ?? 1) + 1;
     this.kubelet.podIPs[node] = ipSeq;
     const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
@@ -867,7 +917,8 @@ class SimCluster implements Cluster {
 
   private fillNodeStatus(node: any): void {
     const name = node.metadata.name;
-    const index = this.store.peekAll('Node').length;
+    const index = Object.keys(this.kubelet.nodeIndex).length;
+    this.kubelet.nodeIndex[name] ??= index;
     node.metadata.labels = {
       'beta.kubernetes.io/arch': 'amd64',
       'beta.kubernetes.io/os': 'linux',

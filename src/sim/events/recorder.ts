@@ -44,7 +44,7 @@ export class Recorder {
     reason: string,
     message: string,
     source: { component: string; host?: string },
-  ): EventRecord {
+  ): void {
     const key = [
       source.component,
       source.host ?? '',
@@ -63,7 +63,7 @@ export class Recorder {
       const e = this.events[at];
       e.count++;
       e.lastTimestamp = ts;
-      return structuredClone(e);
+      return;
     }
     const e: EventRecord = {
       apiVersion: 'v1',
@@ -87,7 +87,6 @@ export class Recorder {
     };
     this.index.set(key, this.events.length);
     this.events.push(e);
-    return structuredClone(e);
   }
 
   list(): EventRecord[] {

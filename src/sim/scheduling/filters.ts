@@ -49,7 +49,7 @@ export function quantityValue(resource: string, q: string | number | undefined):
   return Number(v);
 }
 
-type ResourceList = Record<string, number>;
+export type ResourceList = Record<string, number>;
 
 function containerRequests(c: Container): ResourceList {
   const out: ResourceList = {};
@@ -74,7 +74,7 @@ export function podRequests(pod: Pod): ResourceList {
 }
 
 /** Requests with the scheduler's non-zero defaults (100m CPU, 200Mi memory) for containers that set none, for scoring. */
-function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec?.containers ?? []) {
@@ -85,9 +85,18 @@ function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
   return { cpu, memory };
 }
 
+const allocatableCache = new WeakMap<object, ResourceList>();
+
+/** The node's allocatable resources, parsed once per stored allocatable map. */
 function allocatable(node: Node): ResourceList {
-  const out: ResourceList = {};
-  for (const [k, v] of Object.entries(node.status?.allocatable ?? {})) out[k] = quantityValue(k, v);
+  const src = node.status?.allocatable;
+  if (!src) return {};
+  let out = allocatableCache.get(src);
+  if (!out) {
+    out = {};
+    for (const [k, v] of Object.entries(src)) out[k] = quantityValue(k, v);
+    allocatableCache.set(src, out);
+  }
   return out;
 }
 
@@ -106,7 +115,12 @@ function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
  * Runs the default filter plugins in upstream order against one node; the first failing plugin
  * decides, as the framework's RunFilterPlugins does.
  */
-export function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): NodeFilterResult {
+export function filterNode(
+  pod: Pod,
+  node: Node,
+  podsOnNode: Pod[],
+  requestsOf: (p: Pod) => ResourceList = podRequests,
+): NodeFilterResult {
   const name = node.metadata?.name ?? '';
   const fail = (plugin: PluginName, reasons: string[], resolvable: boolean, taint?: Taint): NodeFilterResult => ({
     node: name,
@@ -149,9 +163,9 @@ export function filterNode(pod: Pod, node: Node, podsOnNode: Pod[]): NodeFilterR
   const alloc = allocatable(node);
   const reasons: string[] = [];
   if (others.length + 1 > (alloc.pods ?? 110)) reasons.push('Too many pods');
-  const want = podRequests(pod);
+  const want = requestsOf(pod);
   const used: ResourceList = {};
-  for (const p of others) for (const [k, v] of Object.entries(podRequests(p))) used[k] = (used[k] ?? 0) + v;
+  for (const p of others) for (const [k, v] of Object.entries(requestsOf(p))) used[k] = (used[k] ?? 0) + v;
   for (const resource of [
     'cpu',
     'memory',
@@ -215,6 +229,7 @@ export function scoreNodes(
   pod: Pod,
   feasible: Node[],
   podsByNode: Map<string, Pod[]>,
+  nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
 ): { node: string; score: number }[] {
   const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
   const taintCounts = feasible.map(
@@ -228,14 +243,14 @@ export function scoreNodes(
     feasible.map((n) => preferredSchedulingTermsScore(preferred, n)),
     false,
   );
-  const mine = nonZeroRequests(pod);
+  const mine = nonZeroOf(pod);
   return feasible.map((n, i) => {
     const alloc = allocatable(n);
     const on = (podsByNode.get(n.metadata?.name ?? '') ?? []).filter((p) => !isTerminal(p));
     let cpu = mine.cpu;
     let memory = mine.memory;
     for (const p of on) {
-      const r = nonZeroRequests(p);
+      const r = nonZeroOf(p);
       cpu += r.cpu;
       memory += r.memory;
     }

@@ -88,14 +88,19 @@ export class Store {
 
   /** Replaces an existing object and announces the change. */
   replace(kind: KindName, obj: any): any {
+    return structuredClone(this.replaceOwned(kind, structuredClone(obj)));
+  }
+
+  /** Like replace, for a fresh object the caller hands over and will not touch again (no copies). */
+  replaceOwned(kind: KindName, obj: any): any {
     const key = objectKey(kind, obj.metadata.namespace, obj.metadata.name);
     const old = this.objects.get(key);
     if (!old) throw new Error(`${kind} ${obj.metadata.name} not found`);
-    const stored = structuredClone(obj);
+    const stored = obj;
     stored.metadata.resourceVersion = String(++this.resourceVersion);
     this.objects.set(key, stored);
     this.emit({ type: 'MODIFIED', kind, object: stored, old });
-    return structuredClone(stored);
+    return stored;
   }
 
   remove(kind: KindName, namespace: string | undefined, name: string): any | undefined {
