@@ -52,6 +52,10 @@ export class SimClock {
     }
   }
 
+  has(match: (t: Timer) => boolean): boolean {
+    return this.heap.some(match);
+  }
+
   peek(): Timer | undefined {
     return this.heap[0];
   }

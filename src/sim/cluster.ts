@@ -28,6 +28,7 @@ import {
 } from './scheduling/filters';
 import { tolerationsTolerateTaint } from './scheduling/taints';
 import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
+import { DaemonSetController, type DaemonSetState } from './daemonset/controller';
 
 export type NodeHealth = 'Ready' | 'NotReady' | 'Unreachable';
 
@@ -102,6 +103,7 @@ interface ClusterState {
   kubelet: KubeletState;
   health: Record<string, NodeHealth>;
   schedulingAttempts: Record<string, number>;
+  daemonsets: DaemonSetState;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -135,6 +137,7 @@ class SimCluster implements Cluster {
   private health: Record<string, NodeHealth> = {};
   private schedulingAttempts: Record<string, number> = {};
   private handlers: Record<string, (args: any) => void>;
+  private daemonsets: DaemonSetController;
   /** The scheduler cache: bound pods per node (stored objects, read-only), kept by the watch. */
   private podsOnNode = new Map<string, Map<string, Pod>>();
   /** Parsed resource requests per pod uid (a pod's requests do not change). */
@@ -166,7 +169,25 @@ class SimCluster implements Cluster {
       () => Array.from({ length: 16 }, () => this.rng.int(16).toString(16)).join(''),
       () => this.rng.uid(),
     );
+    this.daemonsets = new DaemonSetController({
+      now: () => this.clock.now,
+      schedule: (at, type, args) => this.clock.schedule(at, type, args),
+      pending: (type, match) => this.clock.has((t) => t.type === type && match(t.args)),
+      peekAll: (kind) => this.store.peekAll(kind),
+      createPod: (pod) => {
+        const r = this.createObject('Pod', pod);
+        return r.object
+          ? { name: r.object.metadata.name }
+          : { error: invalidMessage('Pod', pod.metadata?.generateName ?? '', r.errors) };
+      },
+      deletePod: (pod) =>
+        this.deletePod(this.store.peek('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '') ?? pod),
+      writeStatus: (kind, obj) => this.write(kind, obj),
+      record: (obj, type, reason, message) =>
+        this.recorder.record(this.ref(obj), type, reason, message, { component: 'daemonset-controller' }),
+    });
     this.handlers = {
+      'daemonset.sync': (a) => this.daemonsets.sync(a.namespace, a.name),
       'scheduler.schedule': (a) => this.schedulePod(a.namespace, a.name, a.uid),
       'kubelet.sync': (a) => this.kubeletSync(a.namespace, a.name, a.uid),
       'kubelet.pulled': (a) => this.kubeletPulled(a),
@@ -266,6 +287,7 @@ class SimCluster implements Cluster {
       kubelet: structuredClone(this.kubelet),
       health: { ...this.health },
       schedulingAttempts: { ...this.schedulingAttempts },
+      daemonsets: structuredClone(this.daemonsets.state),
     };
     return s;
   }
@@ -279,6 +301,7 @@ class SimCluster implements Cluster {
     this.kubelet = structuredClone(s.kubelet);
     this.health = { ...s.health };
     this.schedulingAttempts = { ...s.schedulingAttempts };
+    this.daemonsets.state = structuredClone(s.daemonsets);
     // Derived caches are rebuilt from the restored store.
     this.podsOnNode = new Map();
     this.requests = new Map();
@@ -582,6 +605,15 @@ class SimCluster implements Cluster {
       if (e.type !== 'DELETED' && bound) this.clock.schedule(this.clock.now, 'kubelet.sync', args);
       if (e.type === 'DELETED' || (e.type === 'MODIFIED' && isTerminal(pod) && !isTerminal(e.old)))
         this.requeueUnschedulable();
+    }
+    if (e.kind === 'Pod') this.daemonsets.onPod(e.object);
+    if (e.kind === 'Node') this.daemonsets.enqueue();
+    if (e.kind === 'DaemonSet' && e.type !== 'DELETED') {
+      const changed =
+        e.type === 'ADDED' ||
+        e.old?.metadata?.generation !== e.object.metadata.generation ||
+        e.old?.metadata?.deletionTimestamp !== e.object.metadata.deletionTimestamp;
+      if (changed) this.daemonsets.enqueue(e.object.metadata.namespace, e.object.metadata.name);
     }
     if (e.kind === 'Node' && e.type !== 'DELETED') this.requeueUnschedulable();
     if (e.kind === 'Node' && e.type === 'DELETED') {
