@@ -29,6 +29,7 @@ import {
 import { tolerationsTolerateTaint } from './scheduling/taints';
 import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
 import { DaemonSetController, type DaemonSetState } from './daemonset/controller';
+import { JobController, type JobState } from './job/controller';
 
 export type NodeHealth = 'Ready' | 'NotReady' | 'Unreachable';
 
@@ -104,6 +105,7 @@ interface ClusterState {
   health: Record<string, NodeHealth>;
   schedulingAttempts: Record<string, number>;
   daemonsets: DaemonSetState;
+  jobs: JobState;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -138,6 +140,7 @@ class SimCluster implements Cluster {
   private schedulingAttempts: Record<string, number> = {};
   private handlers: Record<string, (args: any) => void>;
   private daemonsets: DaemonSetController;
+  private jobs: JobController;
   /** The scheduler cache: bound pods per node (stored objects, read-only), kept by the watch. */
   private podsOnNode = new Map<string, Map<string, Pod>>();
   /** Parsed resource requests per pod uid (a pod's requests do not change). */
@@ -186,7 +189,29 @@ class SimCluster implements Cluster {
       record: (obj, type, reason, message) =>
         this.recorder.record(this.ref(obj), type, reason, message, { component: 'daemonset-controller' }),
     });
+    this.jobs = new JobController({
+      now: () => this.clock.now,
+      schedule: (at, type, args) => this.clock.schedule(at, type, args),
+      pending: (type, match) => this.clock.has((t) => t.type === type && match(t.args)),
+      peekAll: (kind) => this.store.peekAll(kind),
+      createPod: (pod) => {
+        const r = this.createObject('Pod', pod);
+        return r.object
+          ? { name: r.object.metadata.name }
+          : { error: invalidMessage('Pod', pod.metadata?.generateName ?? '', r.errors) };
+      },
+      deletePod: (pod) =>
+        this.deletePod(this.store.peek('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '') ?? pod),
+      deleteJob: (job) => {
+        const live = this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '');
+        if (live) this.deleteObject('Job', live, 'foreground');
+      },
+      writeStatus: (kind, obj) => this.write(kind, obj),
+      record: (obj, type, reason, message) =>
+        this.recorder.record(this.ref(obj), type, reason, message, { component: 'job-controller' }),
+    });
     this.handlers = {
+      'job.sync': (a) => this.jobs.sync(a.namespace, a.name),
       'daemonset.sync': (a) => this.daemonsets.sync(a.namespace, a.name),
       'scheduler.schedule': (a) => this.schedulePod(a.namespace, a.name, a.uid),
       'kubelet.sync': (a) => this.kubeletSync(a.namespace, a.name, a.uid),
@@ -288,6 +313,7 @@ class SimCluster implements Cluster {
       health: { ...this.health },
       schedulingAttempts: { ...this.schedulingAttempts },
       daemonsets: structuredClone(this.daemonsets.state),
+      jobs: structuredClone(this.jobs.state),
     };
     return s;
   }
@@ -302,6 +328,7 @@ class SimCluster implements Cluster {
     this.health = { ...s.health };
     this.schedulingAttempts = { ...s.schedulingAttempts };
     this.daemonsets.state = structuredClone(s.daemonsets);
+    this.jobs.state = structuredClone(s.jobs);
     // Derived caches are rebuilt from the restored store.
     this.podsOnNode = new Map();
     this.requests = new Map();
@@ -606,7 +633,18 @@ class SimCluster implements Cluster {
       if (e.type === 'DELETED' || (e.type === 'MODIFIED' && isTerminal(pod) && !isTerminal(e.old)))
         this.requeueUnschedulable();
     }
-    if (e.kind === 'Pod') this.daemonsets.onPod(e.object);
+    if (e.kind === 'Pod') {
+      this.daemonsets.onPod(e.object);
+      this.jobs.onPod(e.object);
+    }
+    if (e.kind === 'Job' && e.type !== 'DELETED') {
+      const o = e.object;
+      const changed =
+        e.type === 'ADDED' ||
+        e.old?.metadata?.generation !== o.metadata.generation ||
+        e.old?.spec?.suspend !== o.spec.suspend;
+      if (changed) this.jobs.enqueue(o.metadata.namespace, o.metadata.name);
+    }
     if (e.kind === 'Node') this.daemonsets.enqueue();
     if (e.kind === 'DaemonSet' && e.type !== 'DELETED') {
       const changed =
