@@ -196,7 +196,6 @@ export class JobController {
       successTarget = conditions.find((c) => c.type === 'SuccessCriteriaMet' && c.status === 'True');
     }
 
-    let createCount = 0;
     if (failureTarget || suspended) {
       for (const p of active) {
         this.host.deletePod(p);
@@ -214,8 +213,7 @@ export class JobController {
         const wait = remainingBackoff(record, now);
         if (wait > 0) this.enqueue(namespace, name, now + wait);
         else {
-          createCount = want - active.length;
-          for (let i = 0; i < createCount; i++) {
+          for (let i = 0; i < want - active.length; i++) {
             const r = this.host.createPod(this.podFor(job));
             if (r.name) {
               created.push(r.name);
