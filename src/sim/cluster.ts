@@ -30,6 +30,7 @@ import { tolerationsTolerateTaint } from './scheduling/taints';
 import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
 import { DaemonSetController, type DaemonSetState } from './daemonset/controller';
 import { JobController, type JobState } from './job/controller';
+import { CronJobController, type CronJobState } from './cronjob/controller';
 
 export type NodeHealth = 'Ready' | 'NotReady' | 'Unreachable';
 
@@ -106,6 +107,7 @@ interface ClusterState {
   schedulingAttempts: Record<string, number>;
   daemonsets: DaemonSetState;
   jobs: JobState;
+  cronjobs: CronJobState;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -141,6 +143,7 @@ class SimCluster implements Cluster {
   private handlers: Record<string, (args: any) => void>;
   private daemonsets: DaemonSetController;
   private jobs: JobController;
+  private cronjobs: CronJobController;
   /** The scheduler cache: bound pods per node (stored objects, read-only), kept by the watch. */
   private podsOnNode = new Map<string, Map<string, Pod>>();
   /** Parsed resource requests per pod uid (a pod's requests do not change). */
@@ -210,7 +213,29 @@ class SimCluster implements Cluster {
       record: (obj, type, reason, message) =>
         this.recorder.record(this.ref(obj), type, reason, message, { component: 'job-controller' }),
     });
+    this.cronjobs = new CronJobController({
+      now: () => this.clock.now,
+      schedule: (at, type, args) => this.clock.schedule(at, type, args),
+      pending: (type, match) => this.clock.has((t) => t.type === type && match(t.args)),
+      peekAll: (kind) => this.store.peekAll(kind),
+      createJob: (job) => {
+        if (this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? ''))
+          return { error: `jobs.batch "${job.metadata?.name}" already exists` };
+        const r = this.createObject('Job', job);
+        return r.object
+          ? { name: r.object.metadata.name }
+          : { error: invalidMessage('Job', job.metadata?.name ?? '', r.errors) };
+      },
+      deleteJob: (job) => {
+        const live = this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '');
+        if (live) this.deleteObject('Job', live, 'background');
+      },
+      writeStatus: (kind, obj) => this.write(kind, obj),
+      record: (obj, type, reason, message) =>
+        this.recorder.record(this.ref(obj), type, reason, message, { component: 'cronjob-controller' }),
+    });
     this.handlers = {
+      'cronjob.sync': (a) => this.cronjobs.sync(a.namespace, a.name),
       'job.sync': (a) => this.jobs.sync(a.namespace, a.name),
       'daemonset.sync': (a) => this.daemonsets.sync(a.namespace, a.name),
       'scheduler.schedule': (a) => this.schedulePod(a.namespace, a.name, a.uid),
@@ -314,6 +339,7 @@ class SimCluster implements Cluster {
       schedulingAttempts: { ...this.schedulingAttempts },
       daemonsets: structuredClone(this.daemonsets.state),
       jobs: structuredClone(this.jobs.state),
+      cronjobs: structuredClone(this.cronjobs.state),
     };
     return s;
   }
@@ -329,6 +355,7 @@ class SimCluster implements Cluster {
     this.schedulingAttempts = { ...s.schedulingAttempts };
     this.daemonsets.state = structuredClone(s.daemonsets);
     this.jobs.state = structuredClone(s.jobs);
+    this.cronjobs.state = structuredClone(s.cronjobs);
     // Derived caches are rebuilt from the restored store.
     this.podsOnNode = new Map();
     this.requests = new Map();
@@ -636,6 +663,12 @@ class SimCluster implements Cluster {
     if (e.kind === 'Pod') {
       this.daemonsets.onPod(e.object);
       this.jobs.onPod(e.object);
+    }
+    if (e.kind === 'Job') this.cronjobs.onJob(e.object);
+    if (e.kind === 'CronJob' && e.type !== 'DELETED') {
+      const o = e.object;
+      if (e.type === 'ADDED' || e.old?.metadata?.generation !== o.metadata.generation)
+        this.cronjobs.enqueue(o.metadata.namespace, o.metadata.name);
     }
     if (e.kind === 'Job' && e.type !== 'DELETED') {
       const o = e.object;

@@ -1,0 +1,260 @@
+/**
+ * The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go syncCronJob): keep
+ * `status.active` in step with the Jobs, clean up finished Jobs beyond the history limits, and at
+ * each due scheduled time create the Job `<name>-<minutes>` unless suspended, too late
+ * (startingDeadlineSeconds), already done, or blocked by concurrencyPolicy Forbid; Replace deletes
+ * the running Jobs first. One timer per coming schedule: quiet time costs nothing.
+ */
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
+import { parseSchedule } from './schedule';
+import { getJobName, mostRecentScheduleTime, nextScheduleTimeDuration, rfc1123z } from './utils';
+
+export interface CronJobHost {
+  now(): number;
+  schedule(at: number, type: string, args: Record<string, unknown>): void;
+  pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
+  peekAll(kind: 'CronJob' | 'Job'): any[];
+  createJob(job: Job): { name?: string; error?: string };
+  deleteJob(job: Job): void;
+  writeStatus(kind: 'CronJob', obj: any): void;
+  record(obj: any, type: 'Normal' | 'Warning', reason: string, message: string): void;
+}
+
+export interface CronJobState {
+  lastDecision: Record<string, { decision: string; scheduledTime?: string; at: number }>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function finishedCondition(job: any): 'Complete' | 'Failed' | undefined {
+  const c = (job.status?.conditions ?? []).find(
+    (x: any) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True',
+  );
+  return c?.type;
+}
+
+export class CronJobController {
+  constructor(
+    private host: CronJobHost,
+    public state: CronJobState = { lastDecision: {} },
+  ) {}
+
+  enqueue(namespace: string, name: string, at?: number): void {
+    const when = at ?? this.host.now();
+    if (!this.host.pending('cronjob.sync', (a) => a.namespace === namespace && a.name === name && a.at === when)) {
+      this.host.schedule(when, 'cronjob.sync', { namespace, name, at: when });
+    }
+  }
+
+  onJob(job: Job): void {
+    const ref = (job.metadata?.ownerReferences ?? []).find((r) => r.controller && r.kind === 'CronJob');
+    if (ref) this.enqueue(job.metadata?.namespace ?? 'default', ref.name);
+  }
+
+  sync(namespace: string, name: string): void {
+    const cj: any = this.host
+      .peekAll('CronJob')
+      .find((c) => c.metadata.namespace === namespace && c.metadata.name === name);
+    if (!cj) return;
+    const now = this.host.now();
+    const uid = cj.metadata.uid;
+    const jobs: any[] = this.host
+      .peekAll('Job')
+      .filter(
+        (j) =>
+          j.metadata.namespace === namespace &&
+          (j.metadata.ownerReferences ?? []).some((r: any) => r.uid === uid && r.controller),
+      );
+    const status: any = structuredClone(cj.status ?? {});
+    let active: any[] = status.active ?? [];
+    const decide = (decision: string, scheduledTime?: number) => {
+      this.state.lastDecision[`${namespace}/${name}`] = {
+        decision,
+        ...(scheduledTime ? { scheduledTime: iso(scheduledTime) } : {}),
+        at: now,
+      };
+    };
+
+    // Reconcile the active list with the Jobs that exist.
+    for (const j of jobs) {
+      const inActive = active.some((a) => a.uid === j.metadata.uid);
+      const done = finishedCondition(j);
+      if (!done && !inActive && !j.metadata.deletionTimestamp) {
+        this.host.record(
+          cj,
+          'Warning',
+          'UnexpectedJob',
+          `Saw a job that the controller did not create or forgot: ${j.metadata.name}`,
+        );
+        active.push(ref(j));
+      } else if (done && inActive) {
+        active = active.filter((a) => a.uid !== j.metadata.uid);
+        this.host.record(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${done}`);
+        if (done === 'Complete' && j.status?.completionTime) {
+          if (!status.lastSuccessfulTime || Date.parse(status.lastSuccessfulTime) < Date.parse(j.status.completionTime))
+            status.lastSuccessfulTime = j.status.completionTime;
+        }
+      }
+    }
+    active = active.filter((a) => jobs.some((j) => j.metadata.uid === a.uid));
+
+    // History limits: delete the oldest finished Jobs beyond each limit.
+    this.cleanup(
+      cj,
+      jobs.filter((j) => finishedCondition(j) === 'Complete'),
+      cj.spec.successfulJobsHistoryLimit,
+    );
+    this.cleanup(
+      cj,
+      jobs.filter((j) => finishedCondition(j) === 'Failed'),
+      cj.spec.failedJobsHistoryLimit,
+    );
+
+    const write = () => {
+      if (active.length) status.active = active;
+      else delete status.active;
+      if (JSON.stringify(status) !== JSON.stringify(cj.status ?? {})) {
+        const copy = structuredClone(cj);
+        copy.status = status;
+        this.host.writeStatus('CronJob', copy);
+      }
+    };
+
+    if (cj.metadata.deletionTimestamp || cj.spec.suspend) {
+      decide(cj.spec.suspend ? 'suspended' : 'deleting');
+      write();
+      return;
+    }
+    const parsed = parseSchedule(cj.spec.schedule, cj.spec.timeZone ?? 'UTC');
+    if (!parsed.ok) {
+      this.host.record(
+        cj,
+        'Warning',
+        'UnparseableSchedule',
+        `unparseable schedule: ${JSON.stringify(cj.spec.schedule)} : ${parsed.error}`,
+      );
+      write();
+      return;
+    }
+    const sched = parsed.schedule;
+    const view = { ...cj, status: { ...status, active } };
+    const requeue = () => {
+      const d = nextScheduleTimeDuration(view, now, sched);
+      if (d !== undefined) this.enqueue(namespace, name, now + d);
+    };
+
+    const mr = mostRecentScheduleTime(view, now, sched, true);
+    if (mr.missed === 'many') {
+      this.host.record(
+        cj,
+        'Warning',
+        'TooManyMissedTimes',
+        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+      );
+    }
+    const scheduled = mr.mostRecent;
+    if (scheduled === undefined || scheduled > now) {
+      decide('no unmet start time');
+      write();
+      requeue();
+      return;
+    }
+    const deadline = cj.spec.startingDeadlineSeconds;
+    if (deadline !== undefined && deadline !== null && scheduled + deadline * 1000 < now) {
+      this.host.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(scheduled)}`);
+      decide('missed the starting deadline', scheduled);
+      write();
+      requeue();
+      return;
+    }
+    const jobName = getJobName(cj, scheduled);
+    if (
+      active.some((a) => a.name === jobName) ||
+      (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduled)
+    ) {
+      decide('already processed', scheduled);
+      write();
+      requeue();
+      return;
+    }
+    if (cj.spec.concurrencyPolicy === 'Forbid' && active.length > 0) {
+      this.host.record(
+        cj,
+        'Normal',
+        'JobAlreadyActive',
+        'Not starting job because prior execution is running and concurrency policy is Forbid',
+      );
+      decide('skipped: Forbid and a Job is active', scheduled);
+      write();
+      requeue();
+      return;
+    }
+    if (cj.spec.concurrencyPolicy === 'Replace') {
+      for (const a of active) {
+        const j = jobs.find((x) => x.metadata.uid === a.uid);
+        if (!j) continue;
+        this.host.deleteJob(j);
+        this.host.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name}`);
+      }
+      active = [];
+    }
+    const template = structuredClone(cj.spec.jobTemplate ?? {});
+    const job: Job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: jobName,
+        namespace,
+        labels: { ...(template.metadata?.labels ?? {}) },
+        annotations: {
+          ...(template.metadata?.annotations ?? {}),
+          'batch.kubernetes.io/cronjob-scheduled-timestamp': iso(scheduled),
+        },
+        ownerReferences: [
+          { apiVersion: 'batch/v1', kind: 'CronJob', name, uid, controller: true, blockOwnerDeletion: true },
+        ],
+      },
+      spec: template.spec,
+    };
+    const r = this.host.createJob(job);
+    if (!r.name) {
+      this.host.record(cj, 'Warning', 'FailedCreate', `Error creating job: ${r.error}`);
+      decide('failed to create the Job', scheduled);
+      write();
+      requeue();
+      return;
+    }
+    this.host.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${r.name}`);
+    const created = this.host
+      .peekAll('Job')
+      .find((j) => j.metadata.namespace === namespace && j.metadata.name === r.name);
+    if (created) active.push(ref(created));
+    status.lastScheduleTime = iso(scheduled);
+    view.status = { ...status, active };
+    decide('created the Job', scheduled);
+    write();
+    requeue();
+  }
+
+  private cleanup(cj: CronJob, finished: any[], limit: number | undefined): void {
+    if (limit === undefined || limit === null || finished.length <= limit) return;
+    const key = (j: any) => j.status?.completionTime ?? j.status?.startTime ?? j.metadata.creationTimestamp;
+    const sorted = [...finished].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    for (const j of sorted.slice(0, finished.length - limit)) {
+      if (j.metadata.deletionTimestamp) continue;
+      this.host.deleteJob(j);
+      this.host.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name}`);
+    }
+  }
+}
+
+function ref(j: any) {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    name: j.metadata.name,
+    namespace: j.metadata.namespace,
+    resourceVersion: j.metadata.resourceVersion,
+    uid: j.metadata.uid,
+  };
+}
