@@ -63,9 +63,7 @@ export function nextBackoff(backoff: FailedPodsBackoff, id: string, now: Date | 
   const t = ms(now);
   const e = backoff[id];
   const backoffMs =
-    !e || hasExpired(t, e.lastUpdate)
-      ? FailedPodsBackoffInitialMs
-      : Math.min(e.backoffMs * 2, FailedPodsBackoffMaxMs);
+    !e || hasExpired(t, e.lastUpdate) ? FailedPodsBackoffInitialMs : Math.min(e.backoffMs * 2, FailedPodsBackoffMaxMs);
   return { ...backoff, [id]: { backoffMs, lastUpdate: t } };
 }
 
@@ -193,7 +191,9 @@ export function podsShouldBeOnNode(
     }
     return plan;
   }
-  if (exists) for (const pod of daemonPods) if (!pod.metadata?.deletionTimestamp) plan.podsToDelete.push(pod.metadata?.name ?? '');
+  if (exists)
+    for (const pod of daemonPods)
+      if (!pod.metadata?.deletionTimestamp) plan.podsToDelete.push(pod.metadata?.name ?? '');
   return plan;
 }
 
@@ -218,7 +218,7 @@ export function getUnscheduledPodsWithoutNode(nodes: Node[], podsByNode: Map<str
 export function slowStartBatches(createCount: number): number[] {
   const batches: number[] = [];
   let batchSize = Math.min(createCount, SlowStartInitialBatchSize);
-  for (let pos = 0; createCount > pos; ) {
+  for (let pos = 0; createCount > pos;) {
     batches.push(batchSize);
     const next = Math.min(2 * batchSize, createCount - (pos + batchSize));
     pos += batchSize;

@@ -136,7 +136,11 @@ export function rollingUpdate(
   try {
     counts = updatedDesiredNodeCounts(ds, nodes, podsByNode);
   } catch (e) {
-    return { oldPodsToDelete: [], nodesToSurge: [], error: `couldn't get unavailable numbers: ${(e as Error).message}` };
+    return {
+      oldPodsToDelete: [],
+      nodesToSurge: [],
+      error: `couldn't get unavailable numbers: ${(e as Error).message}`,
+    };
   }
   const { maxSurge, maxUnavailable, desiredNumberScheduled, nodeToDaemonPods } = counts;
   const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
@@ -170,7 +174,10 @@ export function rollingUpdate(
       }
     }
     const remaining = Math.min(Math.max(maxUnavailable - numUnavailable, 0), candidatePodsToDelete.length);
-    return { oldPodsToDelete: [...allowedReplacementPods, ...candidatePodsToDelete.slice(0, remaining)], nodesToSurge: [] };
+    return {
+      oldPodsToDelete: [...allowedReplacementPods, ...candidatePodsToDelete.slice(0, remaining)],
+      nodesToSurge: [],
+    };
   }
 
   const oldPodsToDelete: string[] = [];

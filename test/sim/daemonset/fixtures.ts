@@ -108,12 +108,16 @@ export const addPods = (nodeName: string, labels: Record<string, string>, ds: Da
 export const addFailedPods = (nodeName: string, labels: Record<string, string>, ds: DaemonSet, n: number): Pod[] =>
   addPods(nodeName, labels, ds, n).map((p) => ({ ...p, status: { phase: 'Failed' } }));
 
+/** kubernetes-types marks server-set fields read-only; tests set them as a server would. */
+export const writable = (o: object) => o as Record<string, any>;
+
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** podutil.UpdatePodCondition for Ready, with the transition time at `now`. */
 export function setReady(pod: Pod, ready: boolean, now: number): void {
-  pod.status ??= {};
-  const conditions = (pod.status.conditions ??= []);
+  const w = writable(pod);
+  w.status ??= {};
+  const conditions: { type: string; status: string; lastTransitionTime?: string }[] = (w.status.conditions ??= []);
   const status = ready ? 'True' : 'False';
   const c = conditions.find((x) => x.type === 'Ready');
   if (c) {
@@ -165,7 +169,13 @@ export class FakeCluster {
         namespace: 'default',
         creationTimestamp: iso(this.now),
         ownerReferences: [
-          { apiVersion: 'apps/v1', kind: 'DaemonSet', name: this.ds.metadata!.name!, uid: this.ds.metadata!.uid!, controller: true },
+          {
+            apiVersion: 'apps/v1',
+            kind: 'DaemonSet',
+            name: this.ds.metadata!.name!,
+            uid: this.ds.metadata!.uid!,
+            controller: true,
+          },
         ],
       },
       spec: t.spec,

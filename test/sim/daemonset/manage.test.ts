@@ -11,6 +11,7 @@ import {
 } from '../../../src/sim/daemonset/manage';
 import { getPodsByNode } from '../../../src/sim/daemonset/util';
 import {
+  writable,
   addFailedPods,
   addNodes,
   addPods,
@@ -28,23 +29,28 @@ const T0 = Date.parse('2025-01-01T00:00:00Z');
 
 // upstream: pkg/controller/daemon/daemon_controller_test.go TestDaemonKillFailedPods
 describe('TestDaemonKillFailedPods', () => {
-  test.each(
-    [
-      [0, 1, 0, 0, 0, 'normal (do nothing)'],
-      [0, 0, 1, 0, 0, 'no pods (create 1)'],
-      [1, 0, 0, 1, 1, '1 failed pod (kill 1), 0 normal pod (create 0; will create in the next sync)'],
-      [1, 3, 0, 3, 1, '1 failed pod (kill 1), 3 normal pods (kill 2)'],
-      // Not an upstream row any more: the failed-pod back-off is per node, so the second failed pod
-      // on the same node waits for the next sync.
-      [2, 1, 0, 1, 1, '2 failed pods on one node: the second waits out the back-off'],
-    ].flatMap((row) => updateStrategies().map((s) => [...row, s] as const)),
-  )('%i failed, %i normal → %i creates, %i deletes, %i events (%s, %o)', (failed, normal, creates, deletes, events, _d, strategy) => {
-    const ds = newDaemonSet('foo');
-    ds.spec!.updateStrategy = strategy;
-    const c = new FakeCluster(ds, addNodes(0, 1));
-    c.pods = [...addFailedPods('node-0', simpleDaemonSetLabel, ds, failed), ...addPods('node-0', simpleDaemonSetLabel, ds, normal)];
-    expect(c.sync()).toEqual({ creates, deletes, events });
-  });
+  const rows: [number, number, number, number, number, string][] = [
+    [0, 1, 0, 0, 0, 'normal (do nothing)'],
+    [0, 0, 1, 0, 0, 'no pods (create 1)'],
+    [1, 0, 0, 1, 1, '1 failed pod (kill 1), 0 normal pod (create 0; will create in the next sync)'],
+    [1, 3, 0, 3, 1, '1 failed pod (kill 1), 3 normal pods (kill 2)'],
+    // Not an upstream row any more: the failed-pod back-off is per node, so the second failed pod
+    // on the same node waits for the next sync.
+    [2, 1, 0, 1, 1, '2 failed pods on one node: the second waits out the back-off'],
+  ];
+  test.each(rows.flatMap((row) => updateStrategies().map((s) => [...row, s] as const)))(
+    '%i failed, %i normal → %i creates, %i deletes, %i events (%s, %o)',
+    (failed, normal, creates, deletes, events, _d, strategy) => {
+      const ds = newDaemonSet('foo');
+      ds.spec!.updateStrategy = strategy;
+      const c = new FakeCluster(ds, addNodes(0, 1));
+      c.pods = [
+        ...addFailedPods('node-0', simpleDaemonSetLabel, ds, failed),
+        ...addPods('node-0', simpleDaemonSetLabel, ds, normal),
+      ];
+      expect(c.sync()).toEqual({ creates, deletes, events });
+    },
+  );
 
   test('the FailedDaemonPod event text', () => {
     const ds = newDaemonSet('foo');
@@ -62,7 +68,10 @@ describe('TestDaemonKillFailedPods', () => {
 
   test('a succeeded pod is deleted with a SucceededDaemonPod event, without back-off', () => {
     const ds = newDaemonSet('foo');
-    const [done] = addPods('node-0', simpleDaemonSetLabel, ds, 1).map((p) => ({ ...p, status: { phase: 'Succeeded' } }));
+    const [done] = addPods('node-0', simpleDaemonSetLabel, ds, 1).map((p) => ({
+      ...p,
+      status: { phase: 'Succeeded' },
+    }));
     const plan = manage(ds, addNodes(0, 1), getPodsByNode([done]), 'h', T0, {});
     expect(plan.events).toEqual([
       {
@@ -140,7 +149,7 @@ describe('TestDealsWithExistingPods', () => {
 
 describe('duplicate pods on a node (podByCreationTimestampAndPhase)', () => {
   const at = (p: Pod, ts: string, name: string, scheduled = true): Pod => {
-    p.metadata!.creationTimestamp = ts;
+    writable(p.metadata!).creationTimestamp = ts;
     p.metadata!.name = name;
     if (!scheduled) delete p.spec!.nodeName;
     return p;
@@ -173,18 +182,18 @@ describe('duplicate pods on a node (podByCreationTimestampAndPhase)', () => {
     ds.spec!.updateStrategy = newUpdateSurge(1);
     const [old] = addPods('node-0', simpleDaemonSetLabel, ds, 1);
     old.metadata!.labels!['controller-revision-hash'] = 'old';
-    old.status = { conditions: [{ type: 'Ready', status: 'True' }] };
+    writable(old).status = { conditions: [{ type: 'Ready', status: 'True' }] };
     const [cur] = addPods('node-0', simpleDaemonSetLabel, ds, 1);
     cur.metadata!.labels!['controller-revision-hash'] = 'new';
     const node = newNode('node-0');
     expect(podsShouldBeOnNode(node, true, true, ds, [old, cur], 'new', T0, {}).podsToDelete).toEqual([]);
-    cur.status = { conditions: [{ type: 'Ready', status: 'True' }] };
+    writable(cur).status = { conditions: [{ type: 'Ready', status: 'True' }] };
     expect(podsShouldBeOnNode(node, true, true, ds, [old, cur], 'new', T0, {}).podsToDelete).toEqual([
       old.metadata!.name,
     ]);
     // Neither ready: only the one of the current revision is kept.
-    old.status = {};
-    cur.status = {};
+    writable(old).status = {};
+    writable(cur).status = {};
     expect(podsShouldBeOnNode(node, true, true, ds, [old, cur], 'new', T0, {}).podsToDelete).toEqual([
       old.metadata!.name,
     ]);
@@ -193,7 +202,7 @@ describe('duplicate pods on a node (podByCreationTimestampAndPhase)', () => {
     const ds = newDaemonSet('foo');
     ds.spec!.updateStrategy = newUpdateSurge(1);
     const [p] = addPods('node-0', simpleDaemonSetLabel, ds, 1);
-    p.metadata!.deletionTimestamp = '2025-01-01T00:00:00Z';
+    writable(p.metadata!).deletionTimestamp = '2025-01-01T00:00:00Z';
     expect(podsShouldBeOnNode(newNode('node-0'), true, true, ds, [p], 'h', T0, {}).nodesNeedingDaemonPods).toEqual([
       'node-0',
     ]);
@@ -208,7 +217,7 @@ describe('terminating pods and taints', () => {
     ds.spec!.updateStrategy = strategy;
     const c = new FakeCluster(ds, addNodes(0, 1));
     c.pods = addPods('node-0', simpleDaemonSetLabel, ds, 1);
-    c.pods[0].metadata!.deletionTimestamp = '2025-01-01T00:00:00Z';
+    writable(c.pods[0].metadata!).deletionTimestamp = '2025-01-01T00:00:00Z';
     expect(c.sync()).toEqual({ creates: 0, deletes: 0, events: 0 });
   });
   test.each([

@@ -91,7 +91,7 @@ describe('AddOrUpdateDaemonPodTolerations', () => {
       [...all, { key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' }],
     ],
     [
-      "a matching toleration is replaced in place (its tolerationSeconds goes); others stay first",
+      'a matching toleration is replaced in place (its tolerationSeconds goes); others stay first',
       {
         containers: [],
         tolerations: [
@@ -103,7 +103,10 @@ describe('AddOrUpdateDaemonPodTolerations', () => {
     ],
     [
       'a toleration with another operator is not a match and stays',
-      { containers: [], tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Equal', effect: 'NoExecute' }] },
+      {
+        containers: [],
+        tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Equal', effect: 'NoExecute' }],
+      },
       [{ key: 'node.kubernetes.io/not-ready', operator: 'Equal', effect: 'NoExecute' }, ...all],
     ],
   ])('%s', (_d, spec, want) => {
@@ -131,7 +134,10 @@ describe('TestReplaceDaemonSetPodNodeNameNodeAffinity', () => {
     nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms } as never },
   });
   const preferred = [
-    { weight: 0, preference: { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['host_1'] }] } },
+    {
+      weight: 0,
+      preference: { matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['host_1'] }] },
+    },
   ];
   test.each<[string, Affinity | undefined, Affinity]>([
     ['nil affinity', undefined, pinned('host_1')],
@@ -143,7 +149,9 @@ describe('TestReplaceDaemonSetPodNodeNameNodeAffinity', () => {
     [
       'preferred terms stay',
       { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: preferred } },
-      { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: preferred, ...pinned('host_1').nodeAffinity } },
+      {
+        nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: preferred, ...pinned('host_1').nodeAffinity },
+      },
     ],
     [
       'two names become one',
@@ -158,8 +166,16 @@ describe('TestReplaceDaemonSetPodNodeNameNodeAffinity', () => {
       ),
       pinned('host_1'),
     ],
-    ['NotIn is replaced', required({ matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['host_2'] }] }), pinned('host_1')],
-    ['an unknown field key is replaced', required({ matchFields: [{ key: 'metadata.foo', operator: 'In', values: ['bar'] }] }), pinned('host_1')],
+    [
+      'NotIn is replaced',
+      required({ matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['host_2'] }] }),
+      pinned('host_1'),
+    ],
+    [
+      'an unknown field key is replaced',
+      required({ matchFields: [{ key: 'metadata.foo', operator: 'In', values: ['bar'] }] }),
+      pinned('host_1'),
+    ],
     ['an empty affinity', {}, pinned('host_1')],
   ])('%s', (_d, affinity, want) => {
     const before = structuredClone(affinity);
@@ -184,9 +200,17 @@ describe('TestGetTargetNodeName', () => {
     },
   });
   test.each<[string, Pod, { nodeName: string } | { error: string }]>([
-    ['spec.nodeName', { metadata: { name: 'pod1', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [] } }, { nodeName: 'node-1' }],
+    [
+      'spec.nodeName',
+      { metadata: { name: 'pod1', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [] } },
+      { nodeName: 'node-1' },
+    ],
     ['node affinity', withTerms('pod2', ['node-1']), { nodeName: 'node-1' }],
-    ['two values', withTerms('pod3', ['node-1', 'node-2']), { error: "the matchFields value of 'metadata.name' is not unique for pod default/pod3" }],
+    [
+      'two values',
+      withTerms('pod3', ['node-1', 'node-2']),
+      { error: "the matchFields value of 'metadata.name' is not unique for pod default/pod3" },
+    ],
     [
       'nothing',
       { metadata: { name: 'pod4', namespace: 'default' }, spec: { containers: [] } },
@@ -259,7 +283,8 @@ describe('getPodsByNode (getNodesToDaemonPods)', () => {
   });
   const pods = [p('a', 'n1'), p('b', 'n1', 'Failed', true), p('c', 'n2', 'Running', true), p('d', 'n2', 'Succeeded')];
   test('terminal pods being deleted are left out unless asked for', () => {
-    const names = (m: Map<string, Pod[]>) => Object.fromEntries([...m].map(([k, v]) => [k, v.map((x) => x.metadata!.name)]));
+    const names = (m: Map<string, Pod[]>) =>
+      Object.fromEntries([...m].map(([k, v]) => [k, v.map((x) => x.metadata!.name)]));
     expect(names(getPodsByNode(pods))).toEqual({ n1: ['a'], n2: ['c', 'd'] });
     expect(names(getPodsByNode(pods, true))).toEqual({ n1: ['a', 'b'], n2: ['c', 'd'] });
   });
