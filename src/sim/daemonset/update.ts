@@ -73,13 +73,13 @@ export function updatedDesiredNodeCounts(
   try {
     maxUnavailable = unavailableCount(ds, desiredNumberScheduled);
   } catch (e) {
-    throw new Error(`invalid value for MaxUnavailable: ${(e as Error).message}`);
+    throw new Error(`invalid value for MaxUnavailable: ${(e as Error).message}`, { cause: e });
   }
   let maxSurge: number;
   try {
     maxSurge = surgeCount(ds, desiredNumberScheduled);
   } catch (e) {
-    throw new Error(`invalid value for MaxSurge: ${(e as Error).message}`);
+    throw new Error(`invalid value for MaxSurge: ${(e as Error).message}`, { cause: e });
   }
   if (desiredNumberScheduled > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
   return { maxSurge, maxUnavailable, desiredNumberScheduled, nodeToDaemonPods };
