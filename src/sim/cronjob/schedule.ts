@@ -172,7 +172,10 @@ export function validateTimeZone(tz: string): boolean {
     return false;
   }
   // Intl matches names case-insensitively; Go reads files named exactly like the zone.
-  if (supportedZones().has(tz)) return true;
+  const known = supportedZones();
+  if (known.has(tz)) return true;
+  const lower = tz.toLowerCase();
+  for (const z of known) if (z.toLowerCase() === lower) return false;
   return tz.split('/').every((part) => /^[A-Z]/.test(part));
 }
 
@@ -301,6 +304,11 @@ function offsetMs(zone: string, instant: number): number {
   for (const part of f.formatToParts(new Date(instant))) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const asUTC = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUTC - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/** The UTC offset of `zone` at `instant`, in milliseconds (what Go's `t.In(loc).Zone()` reports). */
+export function zoneOffsetMs(zone: string, instant: number): number {
+  return zone === '' ? 0 : offsetMs(zone, instant);
 }
 
 function wall(zone: string, instant: number): Wall {
