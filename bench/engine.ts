@@ -58,3 +58,38 @@ measure('10,000 pods created, run (sleep 5) and deleted', 3, () => {
   }
   if (c.list('pods').length !== 0) throw new Error('pods left');
 });
+
+measure('DaemonSet rolling update on 1,000 nodes (maxUnavailable 10%)', 3, () => {
+  const c = createCluster({ nodes: Array.from({ length: 1000 }, (_, i) => node(`node-${i}`)) });
+  const ds = (tag: string) =>
+    `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  updateStrategy:\n    rollingUpdate:\n      maxUnavailable: 10%\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n        - name: agent\n          image: prom/node-exporter:${tag}\n`;
+  c.apply(ds('v1.8.2'));
+  c.advance(60);
+  c.apply(ds('v1.9.0'));
+  const done = c.runUntil((cl) => {
+    const d = cl.get('ds', 'agent') as any;
+    return (
+      d.status.observedGeneration === d.metadata.generation &&
+      d.status.updatedNumberScheduled === 1000 &&
+      d.status.numberAvailable === 1000
+    );
+  }, 3600);
+  if (!done) throw new Error('rolling update did not finish');
+});
+
+measure('30 days of an every-minute CronJob running 10 s Jobs', 3, () => {
+  const c = createCluster();
+  c.apply(
+    `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: tick\n              image: busybox\n              command: ["sh", "-c", "sleep 10"]\n`,
+  );
+  c.advance(30 * 86400);
+});
+
+measure('a Job with completions 10,000 and parallelism 100', 3, () => {
+  const c = createCluster({ nodes: Array.from({ length: 20 }, (_, i) => node(`w-${i}`)) });
+  c.apply(
+    `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 10000\n  parallelism: 100\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: w\n          image: busybox\n          command: ["sh", "-c", "sleep 5"]\n`,
+  );
+  const done = c.runUntil((cl) => ((cl.get('job', 'big') as any).status?.succeeded ?? 0) >= 10000, 86400);
+  if (!done) throw new Error('job did not finish');
+});

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { createCluster } from '../../src/sim';
+import { checkGoals, createCluster } from '../../src/sim';
 import { scenarioSchema } from '../../src/content/schemas';
 
 const dir = path.resolve(import.meta.dirname, '../../content/scenarios');
@@ -30,4 +30,15 @@ describe('scenario manifests are valid Kubernetes', () => {
       expect(r.objects.every((o) => o.action === 'configured' || o.action === 'created')).toBe(true);
     },
   );
+});
+
+// Every scenario's solution reaches all of its goals, headless (as learnGitBranching checks its levels).
+describe('scenario solutions reach their goals', () => {
+  test.each(scenarios.filter((s) => s.scenario.goals?.length && s.scenario.solution))('$file', ({ scenario }) => {
+    const c = createCluster({ nodes: scenario.nodes, seed: scenario.seed, startTime: scenario.startTime });
+    c.apply(scenario.solution!.manifests ?? scenario.manifests);
+    c.advance(scenario.solution!.advanceSeconds ?? 60);
+    const results = checkGoals(c, scenario.goals);
+    expect(results.filter((r) => !r.met).map((r) => r.id)).toEqual([]);
+  });
 });
