@@ -665,6 +665,7 @@ class SimCluster implements Cluster {
       this.jobs.onPod(e.object);
     }
     if (e.kind === 'Job') this.cronjobs.onJob(e.object);
+    if (e.kind === 'Job' && e.type === 'DELETED') this.jobs.forget(e.object.metadata.uid);
     if (e.kind === 'CronJob' && e.type !== 'DELETED') {
       const o = e.object;
       if (e.type === 'ADDED' || e.old?.metadata?.generation !== o.metadata.generation)

@@ -28,9 +28,13 @@ export interface EventRecord {
   count: number;
 }
 
+/** kube-apiserver --event-ttl: Events are deleted an hour after their last occurrence. */
+export const EVENT_TTL_MS = 3600_000;
+
 export class Recorder {
   private events: EventRecord[] = [];
   private index = new Map<string, number>();
+  private sinceExpiry = 0;
 
   constructor(
     private now: () => number,
@@ -57,6 +61,7 @@ export class Recorder {
       reason,
       message,
     ].join('\u0000');
+    if (++this.sinceExpiry >= 1000) this.expire();
     const ts = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const at = this.index.get(key);
     if (at !== undefined) {
@@ -89,8 +94,18 @@ export class Recorder {
     this.events.push(e);
   }
 
+  /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
   list(): EventRecord[] {
-    return structuredClone(this.events);
+    const cutoff = this.now() - EVENT_TTL_MS;
+    return structuredClone(this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff));
+  }
+
+  /** Drops Events older than the TTL from storage (every thousand records). */
+  private expire(): void {
+    this.sinceExpiry = 0;
+    const cutoff = this.now() - EVENT_TTL_MS;
+    if (!this.events.some((e) => Date.parse(e.lastTimestamp) < cutoff)) return;
+    this.load(this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff));
   }
 
   save(): EventRecord[] {
@@ -98,7 +113,7 @@ export class Recorder {
   }
 
   load(events: EventRecord[]): void {
-    this.events = structuredClone(events);
+    this.events = events === this.events ? events : structuredClone(events);
     this.index = new Map();
     this.events.forEach((e, i) => {
       const o = e.involvedObject;

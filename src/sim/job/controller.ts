@@ -103,6 +103,12 @@ export class JobController {
     }
   }
 
+  /** Drops what the controller remembers about a deleted Job. */
+  forget(uid: string): void {
+    delete this.state.counted[uid];
+    delete this.state.backoff[uid];
+  }
+
   onPod(pod: Pod): void {
     const ref = (pod.metadata?.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Job');
     if (ref) this.enqueue(pod.metadata?.namespace ?? 'default', ref.name);
