@@ -188,10 +188,17 @@ function supportedZones(): Set<string> {
   return zones;
 }
 
-/** Parses like `cron.ParseStandard` (5 fields or a descriptor, optional `TZ=`/`CRON_TZ=` prefix). */
+/**
+ * Parses like `cron.ParseStandard` (5 fields or a descriptor, optional `TZ=`/`CRON_TZ=` prefix).
+ * A `timeZone` (spec.timeZone) is read as the controller does, as a `TZ=<timeZone> ` prefix: a
+ * zone Go cannot load is robfig's `provided bad location` error; '' and 'Local' mean the
+ * controller manager's zone, UTC here.
+ */
 export function parseSchedule(spec: string, timeZone?: string): ParseResult {
   try {
-    return { ok: true, schedule: parse(spec, timeZone ?? 'UTC') };
+    const zone = timeZone === undefined || timeZone === '' || timeZone === 'Local' ? 'UTC' : timeZone;
+    if (!validateTimeZone(zone)) throw new CronError(`provided bad location ${zone}: unknown time zone ${zone}`);
+    return { ok: true, schedule: parse(spec, zone) };
   } catch (e) {
     if (e instanceof CronError) return { ok: false, error: e.message };
     throw e;
