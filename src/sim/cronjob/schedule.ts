@@ -419,3 +419,13 @@ function specSchedule(s: Spec, zone: string): Schedule {
     },
   };
 }
+
+/** parser.go's unexported helpers, for the ports of robfig's TestRange, TestField and TestBits. */
+export const robfigInternals = {
+  getRange: (expr: string, r: Bounds): bigint => getRange(expr, r),
+  getField: (field: string, r: Bounds): bigint => getField(field, r),
+  getBits,
+  all,
+  starBit: STAR,
+  bounds: { seconds, minutes, hours, dom, months, dow },
+};

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CronExpressionParser } from 'cron-parser';
-import { parseGoDuration, parseSchedule, validateTimeZone } from '../../../src/sim/cronjob/schedule';
+import { parseGoDuration, parseSchedule, robfigInternals, validateTimeZone } from '../../../src/sim/cronjob/schedule';
+import { fieldErrorMessage, invalid } from '../../../src/sim/apiserver/field';
 
 function next(spec: string, from: string): string | undefined {
   const r = parseSchedule(spec);
@@ -249,5 +250,117 @@ describe('cron-parser vs Kubernetes', () => {
       t = mine.schedule.next(t)!;
       expect(t.toISOString()).toBe(a);
     }
+  });
+});
+
+// upstream: robfig/cron v3.0.1 parser_test.go TestRange
+describe('getRange (robfig TestRange)', () => {
+  const { getRange, starBit } = robfigInternals;
+  const b = (n: number) => 1n << BigInt(n);
+  test.each([
+    ['5', 0, 7, b(5), ''],
+    ['0', 0, 7, b(0), ''],
+    ['7', 0, 7, b(7), ''],
+    ['5-5', 0, 7, b(5), ''],
+    ['5-6', 0, 7, b(5) | b(6), ''],
+    ['5-7', 0, 7, b(5) | b(6) | b(7), ''],
+    ['5-6/2', 0, 7, b(5), ''],
+    ['5-7/2', 0, 7, b(5) | b(7), ''],
+    ['5-7/1', 0, 7, b(5) | b(6) | b(7), ''],
+    ['*', 1, 3, b(1) | b(2) | b(3) | starBit, ''],
+    ['*/2', 1, 3, b(1) | b(3), ''],
+    ['5--5', 0, 0, 0n, 'too many hyphens'],
+    ['jan-x', 0, 0, 0n, 'failed to parse int from'],
+    ['2-x', 1, 5, 0n, 'failed to parse int from'],
+    ['*/-12', 0, 0, 0n, 'negative number'],
+    ['*//2', 0, 0, 0n, 'too many slashes'],
+    ['1', 3, 5, 0n, 'below minimum'],
+    ['6', 3, 5, 0n, 'above maximum'],
+    ['5-3', 3, 5, 0n, 'beyond end of range'],
+    ['*/0', 0, 0, 0n, 'should be a positive number'],
+  ])('%s in [%i, %i]', (expr, min, max, expected, err) => {
+    if (err) expect(() => getRange(expr, { min, max })).toThrow(err);
+    else expect(getRange(expr, { min, max })).toBe(expected);
+  });
+
+  test('whole messages', () => {
+    expect(() => getRange('*/-12', { min: 0, max: 0 })).toThrow('negative number (-12) not allowed: -12');
+    expect(() => getRange('jan-x', { min: 0, max: 0 })).toThrow(
+      'failed to parse int from jan: strconv.Atoi: parsing "jan": invalid syntax',
+    );
+  });
+});
+
+// upstream: robfig/cron v3.0.1 parser_test.go TestField
+describe('getField (robfig TestField)', () => {
+  const b = (n: number) => 1n << BigInt(n);
+  test.each([
+    ['5', 1, 7, b(5)],
+    ['5,6', 1, 7, b(5) | b(6)],
+    ['5,6,7', 1, 7, b(5) | b(6) | b(7)],
+    ['1,5-7/2,3', 1, 7, b(1) | b(5) | b(7) | b(3)],
+  ])('%s', (expr, min, max, expected) => {
+    expect(robfigInternals.getField(expr, { min, max })).toBe(expected);
+  });
+});
+
+// upstream: robfig/cron v3.0.1 parser_test.go TestBits
+describe('bits (robfig TestBits)', () => {
+  const { all, getBits, starBit, bounds } = robfigInternals;
+  test.each([
+    ['minutes', bounds.minutes, 0xfffffffffffffffn], // 0-59: 60 ones
+    ['hours', bounds.hours, 0xffffffn], // 0-23: 24 ones
+    ['dom', bounds.dom, 0xfffffffen], // 1-31: 31 ones, 1 zero
+    ['months', bounds.months, 0x1ffen], // 1-12: 12 ones, 1 zero
+    ['dow', bounds.dow, 0x7fn], // 0-6: 7 ones
+  ])('all(%s)', (_n, r, expected) => expect(all(r)).toBe(expected | starBit));
+  test.each([
+    [0, 0, 1, 0x1n],
+    [1, 1, 1, 0x2n],
+    [1, 5, 2, 0x2an], // 101010
+    [1, 4, 2, 0xan], // 1010
+  ])('getBits(%i, %i, %i)', (min, max, step, expected) => expect(getBits(min, max, step)).toBe(expected));
+});
+
+// upstream: kubernetes pkg/apis/batch/validation/validation_test.go TestValidateCronJob and
+// TestValidateCronJobScheduleTZ: what the validation code gets from the parser and from
+// validateTimeZone (Go's time.LoadLocation), and the API error it builds from them.
+describe('schedule and timeZone as validation sees them', () => {
+  test.each([
+    ['* * * * ?', undefined],
+    ['@hourly', undefined],
+    ['0 * * * *', undefined],
+    ['error', 'spec.schedule: Invalid value: "error": expected exactly 5 fields, found 1: [error]'],
+    ['0 0 * * 7', 'spec.schedule: Invalid value: "0 0 * * 7": end of range (7) above maximum (6): 7'],
+    // robfig itself accepts TZ= (validation adds its own error for it)
+    ['TZ=UTC 0 * * * *', undefined],
+  ])('%j', (schedule, apiError) => {
+    const r = parseSchedule(schedule);
+    expect(r.ok ? undefined : fieldErrorMessage(invalid('spec.schedule', schedule, r.error))).toBe(apiError);
+  });
+
+  // The upstream tests load a fake zoneinfo where "Continent/Zone" exists; a real IANA name stands in.
+  test.each([
+    ['Europe/Rome', true],
+    ['UTC', true],
+    ['Etc/UTC', true],
+    ['Local', true], // LoadLocation succeeds; validation rejects it with its own message
+    ['LOCAL', false],
+    [' Continent/Zone', false],
+    ['Continent/Zone ', false],
+    ['Continent/InvalidZone', false],
+    [' ', false],
+    ['utc', false],
+    ['EUROPE/ROME', false],
+    ['+05:00', false],
+  ])('LoadLocation(%j) succeeds: %s', (tz, ok) => {
+    expect(validateTimeZone(tz)).toBe(ok);
+  });
+
+  test('a timeZone the controller cannot load is robfig\'s "provided bad location" for TZ=<zone>', () => {
+    expect(parseSchedule('0 * * * *', 'Continent/InvalidZone')).toEqual({
+      ok: false,
+      error: 'provided bad location Continent/InvalidZone: unknown time zone Continent/InvalidZone',
+    });
   });
 });
