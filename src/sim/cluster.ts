@@ -175,52 +175,20 @@ class SimCluster implements Cluster {
       () => Array.from({ length: 16 }, () => this.rng.int(16).toString(16)).join(''),
       () => this.rng.uid(),
     );
-    this.daemonsets = new DaemonSetController({
-      now: () => this.clock.now,
-      schedule: (at, type, args) => this.clock.schedule(at, type, args),
-      pending: (type, match) => this.clock.has((t) => t.type === type && match(t.args)),
-      peekAll: (kind) => this.store.peekAll(kind),
-      createPod: (pod) => {
-        const r = this.createObject('Pod', pod);
-        return r.object
-          ? { name: r.object.metadata.name }
-          : { error: invalidMessage('Pod', pod.metadata?.generateName ?? '', r.errors) };
-      },
-      deletePod: (pod) =>
-        this.deletePod(this.store.peek('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '') ?? pod),
-      writeStatus: (kind, obj) => this.write(kind, obj),
-      record: (obj, type, reason, message) =>
-        this.recorder.record(this.ref(obj), type, reason, message, { component: 'daemonset-controller' }),
-    });
+    this.daemonsets = new DaemonSetController(this.controllerHost('daemonset-controller'));
     this.jobs = new JobController({
-      now: () => this.clock.now,
-      schedule: (at, type, args) => this.clock.schedule(at, type, args),
-      pending: (type, match) => this.clock.has((t) => t.type === type && match(t.args)),
-      peekAll: (kind) => this.store.peekAll(kind),
-      createPod: (pod) => {
-        const r = this.createObject('Pod', pod);
-        return r.object
-          ? { name: r.object.metadata.name }
-          : { error: invalidMessage('Pod', pod.metadata?.generateName ?? '', r.errors) };
-      },
-      deletePod: (pod) =>
-        this.deletePod(this.store.peek('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '') ?? pod),
+      ...this.controllerHost('job-controller'),
       deleteJob: (job) => {
         const live = this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '');
         if (live) this.deleteObject('Job', live, 'foreground');
       },
-      writeStatus: (kind, obj) => this.write(kind, obj),
-      record: (obj, type, reason, message) =>
-        this.recorder.record(this.ref(obj), type, reason, message, { component: 'job-controller' }),
     });
     this.cronjobs = new CronJobController({
-      now: () => this.clock.now,
-      schedule: (at, type, args) => this.clock.schedule(at, type, args),
-      pending: (type, match) => this.clock.has((t) => t.type === type && match(t.args)),
-      peekAll: (kind) => this.store.peekAll(kind),
+      ...this.controllerHost('cronjob-controller'),
       createJob: (job) => {
-        if (this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? ''))
+        if (this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '')) {
           return { error: `jobs.batch "${job.metadata?.name}" already exists` };
+        }
         const r = this.createObject('Job', job);
         return r.object
           ? { name: r.object.metadata.name }
@@ -230,9 +198,6 @@ class SimCluster implements Cluster {
         const live = this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '');
         if (live) this.deleteObject('Job', live, 'background');
       },
-      writeStatus: (kind, obj) => this.write(kind, obj),
-      record: (obj, type, reason, message) =>
-        this.recorder.record(this.ref(obj), type, reason, message, { component: 'cronjob-controller' }),
     });
     this.handlers = {
       'cronjob.sync': (a) => this.cronjobs.sync(a.namespace, a.name),
@@ -266,6 +231,28 @@ class SimCluster implements Cluster {
       if (r.errors.length)
         throw new Error(`createCluster: invalid node: ${r.errors.map(fieldErrorMessage).join('; ')}`);
     }
+  }
+
+  /** What every controller gets: the clock, reads, pod creation through admission, graceful deletion, status writes, events. */
+  private controllerHost(component: string) {
+    return {
+      now: () => this.clock.now,
+      schedule: (at: number, type: string, args: Record<string, unknown>) => void this.clock.schedule(at, type, args),
+      pending: (type: string, match: (args: Record<string, unknown>) => boolean) =>
+        this.clock.has((t) => t.type === type && match(t.args)),
+      peekAll: (kind: KindName) => this.store.peekAll(kind),
+      createPod: (pod: Pod) => {
+        const r = this.createObject('Pod', pod);
+        return r.object
+          ? { name: r.object.metadata.name as string }
+          : { error: invalidMessage('Pod', pod.metadata?.generateName ?? '', r.errors) };
+      },
+      deletePod: (pod: Pod) =>
+        this.deletePod(this.store.peek('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '') ?? pod),
+      writeStatus: (kind: KindName, obj: any) => this.write(kind, obj),
+      record: (obj: any, type: 'Normal' | 'Warning', reason: string, message: string) =>
+        this.recorder.record(this.ref(obj), type, reason, message, { component }),
+    };
   }
 
   // ---- public contract -------------------------------------------------------------------
