@@ -379,10 +379,7 @@ export function jobCompletions(job: Job): string {
 export function printJob(job: Job, now: Date | number): string[] {
   const start = toMillis(job.status?.startTime);
   const completion = toMillis(job.status?.completionTime);
-  let jobDuration = '';
-  if (start === undefined) jobDuration = '';
-  else if (completion === undefined) jobDuration = humanDuration(toMillis(now)! - start);
-  else jobDuration = humanDuration(completion - start);
+  const jobDuration = start === undefined ? '' : humanDuration((completion ?? toMillis(now)!) - start);
   const [names, images] = layoutContainerCells(job.spec?.template?.spec?.containers);
   return [
     job.metadata?.name ?? '',

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { labelSelectorAsSelector, parseSelector, selectorFromSet } from '../../../src/sim/labels/selector';
+import {
+  labelSelectorAsSelector,
+  parseFieldSelector,
+  parseSelector,
+  selectorFromSet,
+} from '../../../src/sim/labels/selector';
 
 // upstream: apimachinery/pkg/labels/selector_test.go TestSelectorParse / TestSelectorMatches
 describe('parseSelector', () => {
@@ -20,8 +25,28 @@ describe('parseSelector', () => {
     expect(parseSelector(input).toString()).toBe(out);
   });
 
-  test.each(['x=a||y=b', 'x==a==b', '!x=a', 'x in a', 'x,', 'x=a,'])('rejects %j', (input) => {
-    expect(() => parseSelector(input)).toThrow(/unable to parse requirement/);
+  // upstream: TestSelectorParse's error cases; the messages are Parser.parse's and parseValues'.
+  test.each([
+    ['x==a==b', "found '==', expected: ',' or 'end of string'"],
+    ['!x=a', "found '=', expected: ',' or 'end of string'"],
+    ['x in a', "unable to parse requirement: found 'a' expected: '('"],
+    ['x,', "found '', expected: identifier after ','"],
+    ['x=a,', "found '', expected: identifier after ','"],
+    ['x in (a', "unable to parse requirement: found '', expected: ',' or ')'"],
+    ['a b', "unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt"],
+    ['!', "unable to parse requirement: found '', expected: identifier"],
+    [
+      'x>a',
+      "unable to parse requirement: values[0]: Invalid value: \"a\": for 'Gt', 'Lt' operators, the value must be an integer",
+    ],
+  ])('rejects %j: %s', (input, message) => {
+    expect(() => parseSelector(input)).toThrow(message);
+  });
+
+  test('a value that is not a label value is refused with the label-value message', () => {
+    expect(() => parseSelector('x=a||y=b')).toThrow(
+      /^unable to parse requirement: values\[0\]\[x\]: Invalid value: "a\|\|y"/,
+    );
   });
 
   test.each<[string, Record<string, string>, boolean]>([
@@ -84,5 +109,29 @@ describe('labelSelectorAsSelector', () => {
   });
   test('selectorFromSet', () => {
     expect(selectorFromSet({ b: '2', a: '1' }).toString()).toBe('a=1,b=2');
+  });
+});
+
+// upstream: apimachinery/pkg/fields/selector_test.go TestSelectorParse / TestSelectorMatches
+describe('parseFieldSelector', () => {
+  const pod = {
+    metadata: { name: 'p', namespace: 'default' },
+    spec: { nodeName: 'worker-1' },
+    status: { phase: 'Running' },
+  };
+  test.each<[string, boolean]>([
+    ['spec.nodeName=worker-1', true],
+    ['spec.nodeName==worker-1', true],
+    ['spec.nodeName!=worker-1', false],
+    ['status.phase=Running,spec.nodeName=worker-1', true],
+    ['status.phase=Pending,spec.nodeName=worker-1', false],
+    ['status.phase!=Succeeded', true],
+    ['', true],
+  ])('%j on a Running pod on worker-1: %s', (sel, want) => {
+    expect(parseFieldSelector(sel).matches(pod)).toBe(want);
+  });
+
+  test('a term without an operator is refused with fields.ParseSelector’s message', () => {
+    expect(() => parseFieldSelector('a')).toThrow("invalid selector: 'a'; can't understand 'a'");
   });
 });

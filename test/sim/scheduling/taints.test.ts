@@ -4,6 +4,9 @@ import {
   doNotScheduleTaintsFilter,
   findMatchingUntoleratedTaint,
   getMatchingTolerations,
+  parseTaints,
+  reorganizeTaints,
+  taintsAlreadyExisting,
   taintToString,
   toleratesTaint,
   tolerationsTolerateTaint,
@@ -130,3 +133,63 @@ test.each<[Taint, string]>([
     'node-role.kubernetes.io/control-plane:NoSchedule',
   ],
 ])('taintToString(%j) = %s', (taint, s) => expect(taintToString(taint)).toBe(s));
+
+// upstream: staging/src/k8s.io/kubectl/pkg/cmd/taint/utils_test.go TestParseTaints
+describe('parseTaints (kubectl taint)', () => {
+  test.each<[string[], { add: Taint[]; remove: Taint[] } | string]>([
+    [['dedicated=gpu:NoSchedule'], { add: [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }], remove: [] }],
+    [['foo:NoExecute'], { add: [{ key: 'foo', effect: 'NoExecute' }], remove: [] }],
+    [['foo:NoExecute-'], { add: [], remove: [{ key: 'foo', effect: 'NoExecute' }] }],
+    [['foo-'], { add: [], remove: [{ key: 'foo', effect: '' }] }],
+    [
+      ['foo=bar:NoSchedule', 'baz-'],
+      { add: [{ key: 'foo', value: 'bar', effect: 'NoSchedule' }], remove: [{ key: 'baz', effect: '' }] },
+    ],
+    [['foo=bar'], 'invalid taint spec: foo=bar'],
+    [['foo'], 'invalid taint spec: foo'],
+    [['foo=bar:Sometimes'], 'invalid taint effect: Sometimes, unsupported taint effect'],
+    [['a=b=c:NoSchedule'], 'invalid taint spec: a=b=c:NoSchedule'],
+    [['a:b:c'], 'invalid taint spec: a:b:c'],
+    [
+      ['foo=bar:NoSchedule', 'foo=baz:NoSchedule'],
+      'duplicated taints with the same key and effect: {foo baz NoSchedule <nil>}',
+    ],
+  ])('%j', (specs, want) => {
+    if (typeof want === 'string') expect(() => parseTaints(specs)).toThrow(want);
+    else expect(parseTaints(specs)).toEqual(want);
+  });
+});
+
+// upstream: staging/src/k8s.io/kubectl/pkg/cmd/taint/utils_test.go TestReorganizeTaints
+describe('reorganizeTaints (kubectl taint)', () => {
+  const node: Taint[] = [{ key: 'foo', value: 'bar', effect: 'NoSchedule' }];
+  test('adding a new taint keeps the old ones and reports "tainted"', () => {
+    const r = reorganizeTaints(node, false, [{ key: 'x', effect: 'NoExecute' }], []);
+    expect(r).toEqual({ operation: 'tainted', taints: [{ key: 'x', effect: 'NoExecute' }, ...node], errors: [] });
+  });
+  test('removing by key and effect reports "untainted"', () => {
+    expect(reorganizeTaints(node, false, [], [{ key: 'foo', effect: 'NoSchedule' }])).toEqual({
+      operation: 'untainted',
+      taints: [],
+      errors: [],
+    });
+  });
+  test('removing by key alone removes every effect', () => {
+    const two: Taint[] = [...node, { key: 'foo', effect: 'NoExecute' }];
+    expect(reorganizeTaints(two, false, [], [{ key: 'foo', effect: '' }]).taints).toEqual([]);
+  });
+  test('removing a taint the node lacks is an error naming it', () => {
+    expect(reorganizeTaints(node, false, [], [{ key: 'nope', effect: 'NoSchedule' }]).errors).toEqual([
+      'taint "nope:NoSchedule" not found',
+    ]);
+  });
+  test('overwrite reports "modified"', () => {
+    const r = reorganizeTaints(node, true, [{ key: 'foo', value: 'baz', effect: 'NoSchedule' }], []);
+    expect(r.operation).toBe('modified');
+    expect(r.taints).toEqual([{ key: 'foo', value: 'baz', effect: 'NoSchedule' }]);
+  });
+  test('taintsAlreadyExisting names the keys kubectl refuses without --overwrite', () => {
+    expect(taintsAlreadyExisting(node, [{ key: 'foo', value: 'x', effect: 'NoSchedule' }])).toBe('foo');
+    expect(taintsAlreadyExisting(node, [{ key: 'foo', effect: 'NoExecute' }])).toBe('');
+  });
+});
