@@ -3,13 +3,13 @@
  * decisions of manage.ts (podsShouldBeOnNode), update.ts (rollingUpdate, both maxSurge paths) and
  * status.ts (updateDaemonSetStatus); `sync` only carries their plans out.
  */
-import type { DaemonSet } from 'kubernetes-types/apps/v1';
+import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { labelSelectorAsSelector } from '../labels/selector';
 import { gcBackoff, manage, type FailedPodsBackoff } from './manage';
 import { nodeShouldRunDaemonPod, type ShouldRun } from './predicates';
 import { calculateStatus, statusObject, statusRequeueAfterMs } from './status';
-import { rollingUpdate } from './update';
+import { cleanupHistory, constructHistory, rollingUpdate } from './update';
 import {
   computeHash,
   createPodTemplate,
@@ -22,10 +22,13 @@ export interface DaemonSetHost {
   now(): number;
   schedule(at: number, type: string, args: Record<string, unknown>): void;
   pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
-  peekAll(kind: 'Node' | 'Pod' | 'DaemonSet'): any[];
+  peekAll(kind: 'Node' | 'Pod' | 'DaemonSet' | 'ControllerRevision'): any[];
   createPod(pod: Pod): { name?: string; error?: string };
   deletePod(pod: Pod): void;
-  writeStatus(kind: 'DaemonSet' | 'Pod', obj: any): void;
+  writeStatus(kind: 'DaemonSet' | 'Pod' | 'ControllerRevision', obj: any): void;
+  /** Creates a ControllerRevision (through the API server); an error text when it is refused. */
+  createRevision(rev: ControllerRevision): { error?: string };
+  deleteRevision(namespace: string, name: string): void;
   record(obj: any, type: 'Normal' | 'Warning', reason: string, message: string): void;
 }
 
@@ -97,7 +100,19 @@ export class DaemonSetController {
       owned.push(copy);
     }
     const podsByNode = getPodsByNode(owned);
-    const hash = computeHash(ds.spec?.template, ds.status?.collisionCount);
+    // constructHistory: the current revision's hash labels new pods; old revisions are cleaned up last.
+    const revisions: ControllerRevision[] = this.host
+      .peekAll('ControllerRevision')
+      .filter(
+        (h: ControllerRevision) =>
+          h.metadata?.namespace === namespace &&
+          (h.metadata?.ownerReferences ?? []).some((r) => r.controller && r.uid === ds.metadata?.uid),
+      );
+    const history = constructHistory(ds, revisions);
+    for (const u of history.update) this.host.writeStatus('ControllerRevision', u);
+    for (const d of history.delete) this.host.deleteRevision(namespace, d);
+    if (history.create) this.host.createRevision(history.create);
+    const hash = history.hash || computeHash(ds.spec?.template, ds.status?.collisionCount);
     const byName = new Map(owned.map((p) => [p.metadata?.name ?? '', p]));
     const created: string[] = [];
     const deleted: string[] = [];
@@ -138,6 +153,9 @@ export class DaemonSetController {
       for (const node of ru.nodesToSurge) create(node);
       for (const name of ru.oldPodsToDelete) remove(name);
     }
+    const livePods = owned.filter((p) => !deleted.includes(p.metadata?.name ?? ''));
+    for (const d of cleanupHistory(ds, history.old, getPodsByNode(livePods, true)))
+      this.host.deleteRevision(namespace, d);
     this.state.lastDecision[`${namespace}/${name}`] = { create: created, delete: deleted, at: now };
     const counts = calculateStatus(ds, nodes, podsByNode, hash, now);
     const copy: any = structuredClone(ds);

@@ -35,10 +35,10 @@ export class Recorder {
   private events: EventRecord[] = [];
   private index = new Map<string, number>();
   private sinceExpiry = 0;
+  private lastNano = 0n;
 
   constructor(
     private now: () => number,
-    private nextHex: () => string,
     private uid: () => string,
   ) {}
 
@@ -74,8 +74,9 @@ export class Recorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.name}.${this.nextHex()}`,
-        namespace: obj.namespace ?? 'default',
+        name: `${obj.name}.${this.nameSuffix()}`,
+        // Events about cluster-scoped objects (nodes) live in the default namespace.
+        namespace: obj.namespace || 'default',
         uid: this.uid(),
         creationTimestamp: ts,
       },
@@ -92,6 +93,16 @@ export class Recorder {
     };
     this.index.set(key, this.events.length);
     this.events.push(e);
+  }
+
+  /**
+   * client-go's recorder names an Event `<object>.<UnixNano in hex>`, so names sort by time; two
+   * Events in the same simulated millisecond get consecutive nanoseconds.
+   */
+  private nameSuffix(): string {
+    const ns = BigInt(this.now()) * 1_000_000n;
+    this.lastNano = ns > this.lastNano ? ns : this.lastNano + 1n;
+    return this.lastNano.toString(16);
   }
 
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
@@ -115,6 +126,11 @@ export class Recorder {
   load(events: EventRecord[]): void {
     this.events = events === this.events ? events : structuredClone(events);
     this.index = new Map();
+    this.lastNano = 0n;
+    for (const e of this.events) {
+      const hex = e.metadata.name.slice(e.metadata.name.lastIndexOf('.') + 1);
+      if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > this.lastNano) this.lastNano = BigInt(`0x${hex}`);
+    }
     this.events.forEach((e, i) => {
       const o = e.involvedObject;
       const key = [

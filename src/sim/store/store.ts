@@ -30,8 +30,11 @@ export class Store {
   private watchers: Watcher[] = [];
   resourceVersion = 0;
 
-  watch(w: Watcher): void {
+  watch(w: Watcher): () => void {
     this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
   }
 
   private emit(e: WatchEvent): void {

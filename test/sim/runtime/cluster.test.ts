@@ -27,7 +27,7 @@ describe('createCluster', () => {
     expect(nodes[0].spec.taints).toEqual([{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]);
     expect(nodes[1].status.allocatable).toEqual({
       cpu: '4',
-      'ephemeral-storage': '102400Mi',
+      'ephemeral-storage': '100Gi',
       memory: '16Gi',
       pods: '110',
     });
