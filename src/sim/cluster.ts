@@ -9,7 +9,7 @@ import { SimClock, type ClockState, type Timer } from './clock';
 import { Rng } from './rng';
 import { Store, type StoreState, type WatchEvent } from './store/store';
 import { Recorder, type EventRecord } from './events/recorder';
-import { kindInfo, resolveKind, type KindName } from './kinds';
+import { kindInfo, qualifiedResource, resolveKind, type KindName } from './kinds';
 import { parseYamlDocuments } from './apiserver/yaml';
 import { admit } from './apiserver/admission';
 import { invalidMessage } from './apiserver/status-error';
@@ -26,11 +26,13 @@ import {
   selectHost,
   type ResourceList,
 } from './scheduling/filters';
-import { tolerationsTolerateTaint } from './scheduling/taints';
+import { getMatchingTolerations } from './scheduling/taints';
 import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
 import { DaemonSetController, type DaemonSetState } from './daemonset/controller';
 import { JobController, type JobState } from './job/controller';
 import { CronJobController, type CronJobState } from './cronjob/controller';
+import { runKubectl, type KubectlOptions, type KubectlResult } from './kubectl';
+import type { KubectlHost } from './kubectl/host';
 
 export type NodeHealth = 'Ready' | 'NotReady' | 'Unreachable';
 
@@ -59,7 +61,8 @@ export interface Cluster {
   list(kind: string, opts?: { namespace?: string; labelSelector?: string }): object[];
   get(kind: string, name: string, namespace?: string): object | undefined;
   events(): object[];
-  kubectl(line: string): { stdout: string; stderr: string; exitCode: number };
+  /** `kubectl …` as typed in a terminal (the word `kubectl` is optional); see kubectl/index.ts. */
+  kubectl(line: string, opts?: KubectlOptions): KubectlResult;
   setNodeHealth(name: string, health: NodeHealth): void;
   nextEventTime(): Date | undefined;
   snapshot(): unknown;
@@ -83,6 +86,8 @@ interface ContainerRuntime {
   restartCount: number;
   backoff: number;
   logs: string[];
+  /** When each line of `logs` is written (ms); a line is visible once the clock reaches it. */
+  logAt?: number[];
   previousLogs?: string[];
   handlesSigterm: boolean;
   exitCode?: number;
@@ -172,10 +177,21 @@ class SimCluster implements Cluster {
     this.rng = new Rng(options.seed ?? 1);
     this.recorder = new Recorder(
       () => this.clock.now,
-      () => Array.from({ length: 16 }, () => this.rng.int(16).toString(16)).join(''),
       () => this.rng.uid(),
     );
-    this.daemonsets = new DaemonSetController(this.controllerHost('daemonset-controller'));
+    this.daemonsets = new DaemonSetController({
+      ...this.controllerHost('daemonset-controller'),
+      createRevision: (rev) => {
+        if (this.store.peek('ControllerRevision', rev.metadata?.namespace, rev.metadata?.name ?? ''))
+          return { error: `controllerrevisions.apps "${rev.metadata?.name}" already exists` };
+        const r = this.createObject('ControllerRevision', rev);
+        return r.object ? {} : { error: invalidMessage('ControllerRevision', rev.metadata?.name ?? '', r.errors) };
+      },
+      deleteRevision: (namespace, name) => {
+        if (this.store.peek('ControllerRevision', namespace, name))
+          this.store.remove('ControllerRevision', namespace, name);
+      },
+    });
     this.jobs = new JobController({
       ...this.controllerHost('job-controller'),
       deleteJob: (job) => {
@@ -301,18 +317,56 @@ class SimCluster implements Cluster {
     return this.recorder.list();
   }
 
-  kubectl(line: string): { stdout: string; stderr: string; exitCode: number } {
-    const words = line.trim().replace(/^kubectl\s+/, '');
-    return { stdout: '', stderr: `error: kubectl is not available in this sandbox yet ("${words}")\n`, exitCode: 1 };
+  kubectl(line: string, opts: KubectlOptions = {}): KubectlResult {
+    return runKubectl(this.kubectlHost, line, opts);
   }
+
+  /** The API as kubectl, a client, sees it. */
+  private kubectlHost: KubectlHost = {
+    now: () => this.clock.now,
+    list: (kind, namespace) => this.store.peekAll(kind, namespace),
+    get: (kind, namespace, name) => this.store.peek(kind, namespace, name),
+    events: () => this.recorder.list() as EventRecord[],
+    applyManifests: (text, source, mode) => this.applyManifests(text, source, mode),
+    create: (kind, obj) => this.createObject(kind, obj),
+    update: (kind, obj) => {
+      const live = this.store.peek(kind, obj.metadata?.namespace, obj.metadata?.name ?? '');
+      const { object, errors } = admit(kind, obj, {
+        now: new Date(this.clock.now),
+        uid: live?.metadata?.uid ?? obj.metadata?.uid,
+        operation: 'update',
+        old: live,
+      });
+      if (errors.length) return { errors };
+      if (kind === 'Node') object.status = structuredClone(live.status);
+      if (!sameObject(object, live)) this.store.replace(kind, object);
+      return { object, errors: [] };
+    },
+    delete: (kind, obj, o) => this.deleteObject(kind, obj, o.cascade, o.gracePeriodSeconds),
+    evict: (pod, grace) => this.deletePod(pod, grace),
+    logs: (pod, container, previous) => {
+      const c = this.kubelet.containers[pod.metadata.uid]?.[container];
+      if (!c) return '';
+      const lines = previous ? c.previousLogs : this.writtenLogs(c);
+      return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
+    },
+    watch: (fn) => this.store.watch(fn),
+  };
 
   logs(pod: string, opts: { namespace?: string; container?: string; previous?: boolean } = {}): string | undefined {
     const p = this.store.peek('Pod', opts.namespace ?? 'default', pod);
     if (!p) return undefined;
     const c = this.kubelet.containers[p.metadata.uid]?.[opts.container ?? p.spec.containers[0].name];
     if (!c) return '';
-    const lines = opts.previous ? c.previousLogs : c.logs;
+    const lines = opts.previous ? c.previousLogs : this.writtenLogs(c);
     return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
+  }
+
+  /** The lines a container has written so far: up to now, or up to when it stopped. */
+  private writtenLogs(rt: ContainerRuntime): string[] {
+    if (!rt.logAt) return rt.logs;
+    const until = Math.min(this.clock.now, rt.finishedAt ?? Infinity);
+    return rt.logs.filter((_, i) => rt.logAt![i] <= until);
   }
 
   snapshot(): unknown {
@@ -384,13 +438,18 @@ class SimCluster implements Cluster {
   }
 
   apply(yaml: string): ApplyResult {
+    return this.applyManifests(yaml, 'STDIN', 'apply');
+  }
+
+  /** `kubectl apply -f` (create or update) or `kubectl create -f` (create only) of documents read from `source`. */
+  private applyManifests(yaml: string, source: string, mode: 'apply' | 'create'): ApplyResult {
     const result: ApplyResult = { ok: true, objects: [], errors: [] };
     const docs = parseYamlDocuments(yaml);
     for (const doc of docs) {
       if (doc.errors.length) {
         for (const e of doc.errors) {
           result.errors.push({
-            message: `error: error parsing STDIN: error converting YAML to JSON: yaml: line ${e.line}: ${e.message}`,
+            message: `error: error parsing ${source}: error converting YAML to JSON: yaml: line ${e.line}: ${e.message}`,
             line: e.line,
             column: e.column,
           });
@@ -399,7 +458,7 @@ class SimCluster implements Cluster {
       }
       const obj = doc.value;
       if (obj === null || obj === undefined) continue;
-      const tm = checkTypeMeta(obj, 'STDIN');
+      const tm = checkTypeMeta(obj, source);
       if (!tm.ok) {
         const p = doc.position(tm.reason === 'noMatch' ? 'apiVersion' : '');
         result.errors.push({ message: tm.message, field: tm.reason === 'noMatch' ? 'apiVersion' : undefined, ...p });
@@ -408,7 +467,7 @@ class SimCluster implements Cluster {
       const kind = tm.kind;
       const issues = decodeStrict(kind, obj);
       if (issues.length) {
-        const message = kubectlDecodeErrorLine(kind, issues, 'STDIN');
+        const message = kubectlDecodeErrorLine(kind, issues, source);
         for (const i of issues)
           result.errors.push({
             message,
@@ -424,14 +483,22 @@ class SimCluster implements Cluster {
       const namespace = info.namespaced ? (manifest.metadata?.namespace ?? 'default') : undefined;
       if (namespace && !this.store.peek('Namespace', undefined, namespace) && kind !== 'Namespace') {
         result.errors.push({
-          message: `Error from server (NotFound): error when creating "STDIN": namespaces "${namespace}" not found`,
+          message: `Error from server (NotFound): error when creating ${JSON.stringify(source)}: namespaces "${namespace}" not found`,
           field: 'metadata.namespace',
           ...doc.position('metadata.namespace'),
         });
         continue;
       }
       const live = name ? this.store.peek(kind, namespace, name) : undefined;
-      const r = live ? this.applyUpdate(kind, manifest, live) : this.applyCreate(kind, manifest);
+      if (live && mode === 'create') {
+        result.errors.push({
+          message: `Error from server (AlreadyExists): error when creating ${JSON.stringify(source)}: ${qualifiedResource(info)} ${JSON.stringify(name)} already exists`,
+          field: 'metadata.name',
+          ...doc.position('metadata.name'),
+        });
+        continue;
+      }
+      const r = live ? this.applyUpdate(kind, manifest, live) : this.applyCreate(kind, manifest, mode === 'apply');
       if (r.errors.length) {
         for (const e of r.errors) {
           result.errors.push({
@@ -482,10 +549,11 @@ class SimCluster implements Cluster {
     return { object: this.store.add(kind, object), errors: [] };
   }
 
-  private applyCreate(kind: KindName, manifest: any) {
+  private applyCreate(kind: KindName, manifest: any, recordLastApplied = true) {
     const obj = structuredClone(manifest);
     obj.metadata ??= {};
-    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
+    if (recordLastApplied)
+      obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
     const r = this.createObject(kind, obj);
     return { errors: r.errors, action: 'created' as const };
   }
@@ -608,7 +676,7 @@ class SimCluster implements Cluster {
     return {
       kind: obj.kind,
       name: obj.metadata.name,
-      namespace: obj.metadata.namespace ?? 'default',
+      ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
       uid: obj.metadata.uid,
       apiVersion: obj.apiVersion,
       ...(fieldPath ? { fieldPath } : {}),
@@ -675,6 +743,15 @@ class SimCluster implements Cluster {
       if (changed) this.daemonsets.enqueue(e.object.metadata.namespace, e.object.metadata.name);
     }
     if (e.kind === 'Node' && e.type !== 'DELETED') this.requeueUnschedulable();
+    if (e.kind === 'Node' && e.type !== 'DELETED') {
+      const name = e.object.metadata.name;
+      if (!!e.old?.spec?.unschedulable !== !!e.object.spec?.unschedulable) this.syncUnschedulableTaint(name);
+      const noExecute = (n: any) =>
+        JSON.stringify(
+          (n?.spec?.taints ?? []).filter((t: Taint) => t.effect === 'NoExecute').map((t: Taint) => [t.key, t.value]),
+        );
+      if (noExecute(e.old) !== noExecute(e.object)) this.noExecuteTaintPass(name);
+    }
     if (e.kind === 'Node' && e.type === 'DELETED') {
       this.clock.schedule(this.clock.now + POD_GC_ORPHAN_SECONDS * 1000, 'podgc.orphaned', {
         node: e.object.metadata.name,
@@ -870,10 +947,11 @@ class SimCluster implements Cluster {
     if (index !== undefined) env.JOB_COMPLETION_INDEX = index;
     const plan = planContainer(c, env, this.clock.now, () => this.rng.next());
     if (rt.startedAt !== undefined) {
-      rt.previousLogs = rt.logs;
+      rt.previousLogs = this.writtenLogs(rt);
       rt.restartCount++;
     }
     rt.logs = plan.logs.map((l) => l.text);
+    rt.logAt = plan.logs.map((l) => this.clock.now + Math.round(l.at * 1000));
     rt.startedAt = this.clock.now;
     rt.finishedAt = undefined;
     rt.exitCode = plan.exitCode;
@@ -1019,7 +1097,7 @@ class SimCluster implements Cluster {
       ...(node.metadata.labels ?? {}),
     };
     const status = (node.status ??= {});
-    const res = { cpu: '4', 'ephemeral-storage': '102400Mi', memory: '16Gi', pods: '110' };
+    const res = { cpu: '4', 'ephemeral-storage': '100Gi', memory: '16Gi', pods: '110' };
     status.capacity ??= { ...res };
     status.allocatable ??= { ...status.capacity };
     const now = iso(this.clock.now);
@@ -1122,25 +1200,48 @@ class SimCluster implements Cluster {
     node.spec.taints = [...kept, ...added];
     if (node.spec.taints.length === 0) delete node.spec.taints;
     this.write('Node', node);
+  }
+
+  /**
+   * The taint eviction controller's processPodOnNode for every pod on a node whose NoExecute
+   * taints changed: a pod that does not tolerate one of them is evicted now; one that tolerates
+   * them all for a while is evicted after the shortest tolerationSeconds; the others stay.
+   */
+  private noExecuteTaintPass(name: string): void {
+    const node = this.store.peek('Node', undefined, name);
     this.clock.cancel(
       (t) =>
         t.type === 'taint.evict' &&
         this.store.peek('Pod', t.args.namespace as string, t.args.name as string)?.spec.nodeName === name,
     );
-    if (!key) return;
-    const taint = added[1];
-    for (const pod of this.store.peekAll('Pod')) {
-      if (pod.spec.nodeName !== name || pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
-      const matching = (pod.spec.tolerations ?? []).filter((t: any) => tolerationsTolerateTaint([t], taint));
-      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, taint: key };
-      if (matching.length === 0) {
-        this.evictPod(args.namespace, args.name, args.uid, key);
+    const taints: Taint[] = (node?.spec?.taints ?? []).filter((t: Taint) => t.effect === 'NoExecute');
+    if (taints.length === 0) return;
+    for (const pod of [...(this.podsOnNode.get(name)?.values() ?? [])] as any[]) {
+      if (pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
+      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, taint: '' };
+      const m = getMatchingTolerations(taints, pod.spec.tolerations ?? []);
+      if (!m.ok) {
+        this.evictPod(args.namespace, args.name, args.uid, '');
         continue;
       }
-      const secs = matching.map((t: any) => t.tolerationSeconds).filter((s: unknown) => typeof s === 'number');
-      if (secs.length === 0 || matching.some((t: any) => t.tolerationSeconds === undefined)) continue; // tolerated forever
+      const secs = m.matched.map((t) => t.tolerationSeconds).filter((s): s is number => typeof s === 'number');
+      if (secs.length === 0) continue; // tolerated forever
       this.clock.schedule(this.clock.now + Math.max(0, Math.min(...secs)) * 1000, 'taint.evict', args);
     }
+  }
+
+  /** The node lifecycle controller's TaintNodesByCondition for spec.unschedulable (a cordon). */
+  private syncUnschedulableTaint(name: string): void {
+    const node = this.store.get('Node', undefined, name);
+    if (!node) return;
+    const key = 'node.kubernetes.io/unschedulable';
+    const has = (node.spec.taints ?? []).some((t: Taint) => t.key === key && t.effect === 'NoSchedule');
+    if (!!node.spec.unschedulable === has) return;
+    if (node.spec.unschedulable)
+      node.spec.taints = [...(node.spec.taints ?? []), { key, effect: 'NoSchedule', timeAdded: iso(this.clock.now) }];
+    else node.spec.taints = node.spec.taints.filter((t: Taint) => !(t.key === key && t.effect === 'NoSchedule'));
+    if (node.spec.taints.length === 0) delete node.spec.taints;
+    this.write('Node', node);
   }
 
   private nodeUnreachable(name: string): void {

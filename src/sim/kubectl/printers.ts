@@ -559,7 +559,7 @@ export function tabwrite(lines: string[][], minWidth = 6, padding = 3): string {
       let width = minWidth;
       let j = i;
       for (; j < line1 && column < lines[j].length - 1; j++) {
-        width = Math.max(width, byteLength(lines[j][column]) + padding);
+        width = Math.max(width, runeCount(lines[j][column]) + padding);
       }
       for (let k = i; k < j; k++) widths[k][column] = width;
       format(i, j, column + 1);
@@ -570,20 +570,17 @@ export function tabwrite(lines: string[][], minWidth = 6, padding = 3): string {
   return lines
     .map((cells, li) =>
       cells
-        .map((c, ci) => (ci < cells.length - 1 ? c + ' '.repeat(Math.max(0, widths[li][ci] - byteLength(c))) : c))
+        .map((c, ci) => (ci < cells.length - 1 ? c + ' '.repeat(Math.max(0, widths[li][ci] - runeCount(c))) : c))
         .join(''),
     )
     .map((l) => `${l}\n`)
     .join('');
 }
 
-/** tabwriter counts UTF-8 bytes, not characters (as kubectl's output shows with non-ASCII cells). */
-function byteLength(s: string): number {
+/** text/tabwriter's cell width: utf8.RuneCount of the cell (code points, not bytes or columns). */
+function runeCount(s: string): number {
   let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
+  for (const _ of s) n++;
   return n;
 }
 

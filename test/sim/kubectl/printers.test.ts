@@ -1213,13 +1213,14 @@ describe('formatTable (HumanReadablePrinter + tabwriter)', () => {
       ]),
     ).toBe('A     BB    C\nxyz   q     last\n');
   });
-  test('tabwriter measures bytes, as Go does', () => {
+  // text/tabwriter's updateWidth: cell.width += utf8.RuneCount(...)
+  test('tabwriter measures code points (utf8.RuneCount), as Go does', () => {
     expect(
       tabwrite([
         ['名前', 'X'],
         ['ab', 'Y'],
       ]),
-    ).toBe('名前   X\nab       Y\n');
+    ).toBe('名前    X\nab    Y\n');
   });
   const pods: Pod[] = [
     {
