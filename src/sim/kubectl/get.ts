@@ -242,7 +242,7 @@ function requestsFromFiles(ctx: CommandContext, files: string[]): ResourceReques
 export function readFile(ctx: CommandContext, file: string): string {
   if (file === '-') return ctx.opts.stdin ?? '';
   const text = ctx.opts.files?.[file];
-  if (text === undefined) throw new UsageError(`the path ${JSON.stringify(file)} does not exist`);
+  if (text === undefined) throw new KubectlError(`the path ${JSON.stringify(file)} does not exist`);
   return text;
 }
 

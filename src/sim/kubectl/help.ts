@@ -339,7 +339,7 @@ const REASON_TEXT: Readonly<Record<NotModelledReason, string>> = {
   ResourceNotSimulated:
     'it works on resources this simulation does not include (it models Nodes, Pods, DaemonSets, Jobs and CronJobs)',
   CreateSubcommandNotModelled:
-    'of the create subcommands only "kubectl create job" is modelled; write a manifest and run kubectl apply -f',
+    'of the create subcommands only "kubectl create job" and "kubectl create namespace" are modelled; write a manifest and run kubectl apply -f',
   PauseNeedsDeployment: 'pausing a rollout applies to Deployments, which this simulation does not include',
   NoAuthentication: 'the sandbox has no authentication or authorization: every request is allowed',
   SingleKubeconfig: 'the sandbox has a single built-in kubeconfig and context',

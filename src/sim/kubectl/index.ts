@@ -8,7 +8,7 @@
 import { globalFlags, parseFlags, splitWords, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { KubectlHost } from './host';
 import { KubectlError } from './resources';
-import { commandHelp, notModelled, rootHelp, unknownCommandError, unknownFlagError } from './help';
+import { commandHelp, lookupCommand, notModelled, rootHelp, unknownCommandError, unknownFlagError } from './help';
 import { getCommand } from './get';
 import { describeCommand } from './describe-command';
 import { applyCommand, createCommand, deleteCommand } from './write';
@@ -125,8 +125,8 @@ export function runKubectl(host: KubectlHost, line: string, opts: KubectlOptions
   let cmd = COMMANDS[name];
   const path = [name];
   if (!cmd) {
-    const modelled = notModelled([name]);
-    if (commandHelp([name]) !== undefined) return { stdout: '', stderr: modelled, exitCode: 1 };
+    // A real kubectl command the sandbox does not model says so; anything else is unknown.
+    if (lookupCommand([name])) return { stdout: '', stderr: notModelled([name]), exitCode: 1 };
     return { stdout: '', stderr: unknownCommandError(name), exitCode: 1 };
   }
   let restWords = rest;
@@ -148,7 +148,7 @@ export function runKubectl(host: KubectlHost, line: string, opts: KubectlOptions
         exitCode: 1,
       };
     } else if (subName !== undefined && name === 'create' && !/^-/.test(subName)) {
-      const known = commandHelp([name, subName]) !== undefined;
+      const known = lookupCommand([name, subName]) !== undefined;
       if (!known)
         return {
           stdout: '',
