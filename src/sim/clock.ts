@@ -56,6 +56,11 @@ export class SimClock {
     return this.heap.some(match);
   }
 
+  /** The first pending timer for which `match` is true, if any (heap order, not time order). */
+  find(match: (t: Timer) => boolean): Timer | undefined {
+    return this.heap.find(match);
+  }
+
   peek(): Timer | undefined {
     return this.heap[0];
   }

@@ -31,7 +31,7 @@ import { planContainer, pullSeconds, imageInfo } from './workloads/shell';
 import { DaemonSetController, type DaemonSetState } from './daemonset/controller';
 import { JobController, type JobState } from './job/controller';
 import { CronJobController, type CronJobState } from './cronjob/controller';
-import { runKubectl, type KubectlOptions, type KubectlResult } from './kubectl';
+import { completions, runKubectl, type KubectlOptions, type KubectlResult } from './kubectl';
 import type { KubectlHost } from './kubectl/host';
 
 export type NodeHealth = 'Ready' | 'NotReady' | 'Unreachable';
@@ -63,6 +63,8 @@ export interface Cluster {
   events(): object[];
   /** `kubectl …` as typed in a terminal (the word `kubectl` is optional); see kubectl/index.ts. */
   kubectl(line: string, opts?: KubectlOptions): KubectlResult;
+  /** Tab completion for a partial kubectl line: the words that can come next. */
+  complete(line: string, namespace?: string): string[];
   setNodeHealth(name: string, health: NodeHealth): void;
   nextEventTime(): Date | undefined;
   snapshot(): unknown;
@@ -319,6 +321,10 @@ class SimCluster implements Cluster {
 
   kubectl(line: string, opts: KubectlOptions = {}): KubectlResult {
     return runKubectl(this.kubectlHost, line, opts);
+  }
+
+  complete(line: string, namespace = 'default'): string[] {
+    return completions(this.kubectlHost, line, namespace);
   }
 
   /** The API as kubectl, a client, sees it. */
@@ -1209,23 +1215,26 @@ class SimCluster implements Cluster {
    */
   private noExecuteTaintPass(name: string): void {
     const node = this.store.peek('Node', undefined, name);
-    this.clock.cancel(
-      (t) =>
-        t.type === 'taint.evict' &&
-        this.store.peek('Pod', t.args.namespace as string, t.args.name as string)?.spec.nodeName === name,
-    );
     const taints: Taint[] = (node?.spec?.taints ?? []).filter((t: Taint) => t.effect === 'NoExecute');
-    if (taints.length === 0) return;
     for (const pod of [...(this.podsOnNode.get(name)?.values() ?? [])] as any[]) {
+      const uid = pod.metadata.uid;
+      const scheduled = this.clock.find((t) => t.type === 'taint.evict' && t.args.uid === uid);
+      const cancel = () => this.clock.cancel((t) => t.type === 'taint.evict' && t.args.uid === uid);
       if (pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
-      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, taint: '' };
+      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid, taint: '' };
       const m = getMatchingTolerations(taints, pod.spec.tolerations ?? []);
       if (!m.ok) {
+        cancel();
         this.evictPod(args.namespace, args.name, args.uid, '');
         continue;
       }
       const secs = m.matched.map((t) => t.tolerationSeconds).filter((s): s is number => typeof s === 'number');
-      if (secs.length === 0) continue; // tolerated forever
+      if (taints.length === 0 || secs.length === 0) {
+        cancel(); // no NoExecute taint left, or tolerated forever
+        continue;
+      }
+      // processPodOnNode keeps an eviction already scheduled for the pod as it is.
+      if (scheduled) continue;
       this.clock.schedule(this.clock.now + Math.max(0, Math.min(...secs)) * 1000, 'taint.evict', args);
     }
   }

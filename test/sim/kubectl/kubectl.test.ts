@@ -4,7 +4,6 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createCluster } from '../../../src/sim';
-import { completions } from '../../../src/sim/kubectl';
 
 const ds = `apiVersion: apps/v1
 kind: DaemonSet
@@ -134,8 +133,6 @@ describe('completions', () => {
   const c = createCluster();
   c.apply(ds);
   c.advance(10);
-  // The host is internal; completion goes through the same function the console uses.
-  const host = (c as unknown as { kubectlHost: Parameters<typeof completions>[0] }).kubectlHost;
   test.each<[string, string[]]>([
     [
       '',
@@ -169,6 +166,6 @@ describe('completions', () => {
     ['cordon worker-', ['worker-1', 'worker-2', 'worker-3']],
     ['get --sh', ['--show-labels']],
   ])('%j', (line, want) => {
-    expect(completions(host, line)).toEqual(want);
+    expect(c.complete(line)).toEqual(want);
   });
 });
