@@ -6,7 +6,7 @@
 import { kindInfo, type KindName } from '../kinds';
 import type { Command, CommandContext } from './index';
 import { fail } from './index';
-import { requiredResource, selectObjects } from './get';
+import { selectObjects } from './get';
 import { describeObject } from './describe';
 import { notFound, parseResourceArgs } from './resources';
 
@@ -32,14 +32,17 @@ export const describeCommand: Command = {
     { name: 'chunk-size', type: 'int', default: 500 },
   ],
   run(ctx) {
-    if (ctx.args.positionals.length === 0) {
-      ctx.err.push(requiredResource('describe'));
-      ctx.exitCode = 1;
-      return;
-    }
+    if (ctx.args.positionals.length === 0)
+      return fail(
+        ctx,
+        'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+      );
+    // describe.go: a name prefix matches only in the plain `TYPE NAME` form.
+    const prefixMatch = ctx.args.positionals.length === 2 && !ctx.args.positionals.some((a) => a.includes('/'));
     const f = ctx.args.flags;
     const now = ctx.host.now();
     const texts: string[] = [];
+    let prefixUsed = false;
     for (const r of parseResourceArgs(ctx.args.positionals)) {
       const info = kindInfo(r.kind);
       const all = selectObjects(ctx, r.kind, {
@@ -52,7 +55,8 @@ export const describeCommand: Command = {
         objects = [];
         for (const name of r.names) {
           const exact = ctx.host.get(r.kind, info.namespaced ? ctx.namespace : undefined, name);
-          const matches = exact ? [exact] : all.filter((o) => o.metadata?.name?.startsWith(name));
+          const matches = exact ? [exact] : prefixMatch ? all.filter((o) => o.metadata?.name?.startsWith(name)) : [];
+          if (!exact && matches.length) prefixUsed = true;
           if (matches.length === 0) fail(ctx, notFound(r.kind, name));
           objects.push(...matches);
         }
@@ -67,6 +71,8 @@ export const describeCommand: Command = {
         texts.push(describeObject(r.kind, o, rel, now));
       }
     }
-    ctx.out.push(texts.join('\n\n'));
+    // describe.go: found objects are separated by "\n\n"; DescribeMatchingResources (a prefix
+    // match) prints each as "%s\n" instead.
+    ctx.out.push(prefixUsed ? texts.map((t) => `${t}\n`).join('') : texts.join('\n\n'));
   },
 };

@@ -94,6 +94,12 @@ class PrefixWriter {
     this.flush();
     return this.segments.map(tabbed).join('');
   }
+
+  /** What was written, tabs and all, as a plain buffer would hold it. */
+  raw(): string {
+    this.flush();
+    return this.segments.join('');
+  }
 }
 
 /** One tabwriter flush: tab-separated cells aligned with minwidth 0, padding 2. */
@@ -400,8 +406,8 @@ function describeEvents(events: readonly Event[], w: PrefixWriter, now: Now): vo
       interval = first;
     }
     const source = e.source?.component || e.reportingComponent || '';
-    let message = (e.message ?? '').trim();
-    if (e.involvedObject?.fieldPath) message = `${e.involvedObject.fieldPath}: ${message}`;
+    // kubectl 1.34 prints the message alone, without the involved object's fieldPath.
+    const message = (e.message ?? '').trim();
     w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${message}\n`);
   }
 }
@@ -1227,6 +1233,8 @@ export function describeNode(
     w.write(LEVEL_0, `  Architecture:\t${info?.architecture ?? ''}\n`);
     w.write(LEVEL_0, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}\n`);
     w.write(LEVEL_0, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}\n`);
+    // Deprecated and empty on a 1.34 kubelet, but describe still prints the line.
+    w.write(LEVEL_0, `  Kube-Proxy Version:\t${info?.kubeProxyVersion ?? ''}\n`);
     if (spec.podCIDR) w.write(LEVEL_0, `PodCIDR:\t${spec.podCIDR}\n`);
     if ((spec.podCIDRs ?? []).length > 0) w.write(LEVEL_0, `PodCIDRs:\t${spec.podCIDRs!.join(',')}\n`);
     if (spec.providerID) w.write(LEVEL_0, `ProviderID:\t${spec.providerID}\n`);
@@ -1395,7 +1403,6 @@ export function describeCronJob(cj: CronJob, events: readonly Event[] | null | u
     w.write(LEVEL_0, `Schedule:\t${spec?.schedule ?? ''}\n`);
     w.write(LEVEL_0, `Concurrency Policy:\t${spec?.concurrencyPolicy ?? ''}\n`);
     w.write(LEVEL_0, `Suspend:\t${printBoolPtr(spec?.suspend)}\n`);
-    w.write(LEVEL_0, `Time Zone:\t${spec?.timeZone ?? '<unset>'}\n`);
     w.write(LEVEL_0, `Successful Job History Limit:\t${unset(spec?.successfulJobsHistoryLimit)}\n`);
     w.write(LEVEL_0, `Failed Job History Limit:\t${unset(spec?.failedJobsHistoryLimit)}\n`);
     w.write(LEVEL_0, `Starting Deadline Seconds:\t${unset(spec?.startingDeadlineSeconds, 's')}\n`);
@@ -1601,4 +1608,14 @@ export function describeObject(kind: string, obj: object, related: Related, now:
     default:
       throw new Error(`no description has been implemented for ${kind}`);
   }
+}
+
+/**
+ * The pod template as `kubectl rollout history --revision=N` prints it: DescribePodTemplate
+ * written to a plain buffer through a PrefixWriter, so the tabs stay as tabs (no tabwriter).
+ */
+export function podTemplateText(template: PodTemplateSpec | undefined): string {
+  const w = new PrefixWriter();
+  describePodTemplate(template, w);
+  return w.raw();
 }

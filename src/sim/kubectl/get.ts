@@ -13,7 +13,15 @@ import type { Command, CommandContext } from './index';
 import { fail } from './index';
 import { formatTable, groupKindPrefix, noResourcesFound, printTable, tabwrite } from './printers';
 import { KubectlError, notFound, parseResourceArgs, type ResourceRequest } from './resources';
-import { printCustomColumns, printJSON, printJSONPath, printName, printYAML, sortObjects } from './output';
+import {
+  printCustomColumns,
+  printJSON,
+  printJSONPath,
+  printName,
+  printYAML,
+  relaxedJSONPathExpression,
+  sortObjects,
+} from './output';
 
 export const getFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
@@ -158,10 +166,25 @@ function run(ctx: CommandContext): void {
   }
   const sortBy = f['sort-by'] as string;
   const tablePrinter = output === '' || output === 'wide';
-  if (sortBy)
-    for (const x of found) x.objects = sortObjects(x.objects, sortBy, { printer: tablePrinter ? 'table' : 'generic' });
+  const singleNamed0 = requests.length === 1 && requests[0].names.length === 1 && !files.length;
+  if (sortBy && !singleNamed0) {
+    // With several tables (kinds, or named objects), kubectl sorts the Table objects themselves,
+    // which have no such field.
+    if (tablePrinter && (found.length > 1 || named))
+      throw new KubectlError(
+        `couldn't find any field with path ${JSON.stringify(relaxedJSONPathExpression(sortBy))} in the list of objects`,
+      );
+    try {
+      for (const x of found)
+        x.objects = sortObjects(x.objects, sortBy, { printer: tablePrinter ? 'table' : 'generic' });
+    } catch (e) {
+      if (!tablePrinter) throw e;
+      // get.go drops the sorting table printer's error and prints nothing (but the notice below).
+      for (const x of found) x.objects = [];
+    }
+  }
   const all = found.flatMap((x) => x.objects.map((o) => withTypeMeta(x.kind, o)));
-  const singleNamed = requests.length === 1 && requests[0].names.length === 1 && !files.length;
+  const singleNamed = singleNamed0;
   const now = ctx.host.now();
   const watch = (f.watch as boolean) || (f['watch-only'] as boolean);
 
@@ -203,9 +226,15 @@ function run(ctx: CommandContext): void {
         );
       }
       ctx.out.push(blocks.join('\n'));
+    } else if (
+      /^(go-template|template|go-template-file|templatefile|jsonpath-file|custom-columns-file)(=|$)/.test(output)
+    ) {
+      throw new KubectlError(
+        `-o ${output.split('=')[0]} is not available in this sandbox: use -o jsonpath=… or -o custom-columns=…`,
+      );
     } else {
-      throw new UsageError(
-        `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml`,
+      throw new KubectlError(
+        `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
       );
     }
     // Only the human-readable printer says that nothing matched.

@@ -192,9 +192,13 @@ export function printCustomColumns(
 
 export interface SortOptions {
   /**
-   * Which of kubectl's two sorters runs: `table` (the default output, whose rows TableSorter
-   * sorts) or `generic` (json, yaml, name, jsonpath, custom-columns: SortingPrinter). They differ
-   * only in the text of their errors.
+   * Which of kubectl's two sorters runs: `table` (the default output, whose rows
+   * SortingPrinter's TableSorter sorts) or `generic` (json, yaml, name, jsonpath, custom-columns:
+   * SortObjects). They differ in the text of their errors, and the TableSorter only runs on a
+   * table of more than one row. get.go ignores the table printer's error: a table whose sort
+   * fails is not printed at all (then `No resources found in … namespace.` if nothing else was),
+   * so a caller printing a table should treat a thrown error other than an unsortable type
+   * (klog.Exitf) as "print nothing".
    */
   printer?: 'table' | 'generic';
 }
@@ -209,7 +213,8 @@ export interface SortOptions {
 export function sortObjects<T>(objects: readonly T[], sortBy: string, opts: SortOptions = {}): T[] {
   const table = (opts.printer ?? 'table') === 'table';
   const objs = [...objects];
-  if (objs.length === 0) return objs;
+  // SortingPrinter.PrintObj sorts a Table only when it has more than one row.
+  if (objs.length === 0 || (table && objs.length === 1)) return objs;
   let field: string;
   try {
     field = relaxedJSONPathExpression(sortBy);

@@ -7,7 +7,8 @@ import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import { kindInfo, type KindName } from '../kinds';
 import { invalidMessage } from '../apiserver/status-error';
 import { rolloutStatus } from '../daemonset/status';
-import { rollback } from '../daemonset/update';
+import { revisionTemplate, rollback } from '../daemonset/update';
+import { podTemplateText } from './describe';
 import { formatRFC3339 } from '../cronjob/utils';
 import { UsageError, type FlagSpec } from './args';
 import type { Command, CommandContext } from './index';
@@ -111,7 +112,7 @@ const history: Command = {
       const h = all.find((x) => x.revision === revision);
       if (!h) return fail(ctx, `unable to find the specified revision`);
       ctx.out.push(`${objectRef('DaemonSet', t.obj.metadata.name)} with revision #${revision}\n`);
-      ctx.out.push(podTemplateText((h.data as any)?.spec?.template ?? {}));
+      ctx.out.push(`${podTemplateText(revisionTemplate(h))}\n`);
       return;
     }
     if (all.length === 0) {
@@ -121,31 +122,10 @@ const history: Command = {
     const rows = [['REVISION', 'CHANGE-CAUSE']];
     for (const h of all)
       rows.push([String(h.revision), h.metadata?.annotations?.['kubernetes.io/change-cause'] || '<none>']);
-    ctx.out.push(`${objectRef('DaemonSet', t.obj.metadata.name)}\n${tabwrite(rows, 0, 2)}\n`);
+    // The name printer with an empty operation leaves its separating space (seen in kubectl 1.34.5's output).
+    ctx.out.push(`${objectRef('DaemonSet', t.obj.metadata.name)} \n${tabwrite(rows, 0, 2)}\n`);
   },
 };
-
-/** DescribePodTemplate's core, as `rollout history --revision` prints it. */
-function podTemplateText(template: any): string {
-  const lines: string[] = ['Pod Template:'];
-  const labels = Object.entries(template.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`);
-  lines.push(`  Labels:\t${labels.length ? labels.join('\n\t') : '<none>'}`);
-  const ann = Object.entries(template.metadata?.annotations ?? {}).map(([k, v]) => `${k}: ${v}`);
-  if (ann.length) lines.push(`  Annotations:\t${ann.join('\n\t')}`);
-  lines.push('  Containers:');
-  for (const c of template.spec?.containers ?? []) {
-    lines.push(`   ${c.name}:`);
-    lines.push(`    Image:\t${c.image ?? ''}`);
-    lines.push(`    Port:\t${c.ports?.[0] ? `${c.ports[0].containerPort}/${c.ports[0].protocol ?? 'TCP'}` : '<none>'}`);
-    if (c.command) lines.push(`    Command:\n${c.command.map((x: string) => `      ${x}`).join('\n')}`);
-    if (c.args) lines.push(`    Args:\n${c.args.map((x: string) => `      ${x}`).join('\n')}`);
-    lines.push(`    Environment:\t<none>`);
-    lines.push(`    Mounts:\t<none>`);
-  }
-  lines.push(`  Volumes:\t<none>`);
-  const split = lines.flatMap((l) => l.split('\n')).map((l) => l.split('\t'));
-  return `${tabwrite(split, 0, 1)}\n`;
-}
 
 const undo: Command = {
   flags: [

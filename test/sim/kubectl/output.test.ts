@@ -557,7 +557,15 @@ describe('sortObjects (--sort-by)', () => {
     expect(() => sortObjects(byName('a'), '{.metadata.name', { printer: 'generic' })).toThrow(
       "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
     );
-    expect(() => sortObjects(byName('a'), '{.metadata.name')).toThrow('sorting error: unclosed action');
+    expect(() => sortObjects(byName('a', 'b'), '{.metadata.name')).toThrow('sorting error: unclosed action');
+  });
+
+  test('a table of one row is not sorted, so a missing or bad field is no error there', () => {
+    expect(names(sortObjects(byName('a'), '{.status.nope}'))).toEqual(['a']);
+    expect(names(sortObjects(byName('a'), '{.metadata.name'))).toEqual(['a']);
+    expect(() => sortObjects(byName('a'), '{.status.nope}', { printer: 'generic' })).toThrow(
+      'couldn\'t find any field with path "{.status.nope}" in the list of objects',
+    );
   });
 
   test('pdqsort sorts long inputs (partitions, pattern breaking) and keeps the input untouched', () => {
