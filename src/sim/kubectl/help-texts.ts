@@ -1101,6 +1101,61 @@ export const HELP_TEXTS: Readonly<Record<string, CommandHelpText>> = {
     ],
     usage: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...] [options]',
   },
+  'create namespace': {
+    long: 'Create a namespace with the specified name.',
+    aliases: 'namespace, ns',
+    examples: '  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace',
+    flags: [
+      {
+        name: 'allow-missing-template-keys',
+        default: 'true',
+        usage:
+          'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+      },
+      {
+        name: 'dry-run',
+        default: "'none'",
+        usage:
+          'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+      },
+      {
+        name: 'field-manager',
+        default: "'kubectl-create'",
+        usage: 'Name of the manager used to track field ownership.',
+      },
+      {
+        name: 'output',
+        shorthand: 'o',
+        default: "''",
+        usage:
+          'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
+      },
+      {
+        name: 'save-config',
+        default: 'false',
+        usage:
+          'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+      },
+      {
+        name: 'show-managed-fields',
+        default: 'false',
+        usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
+      },
+      {
+        name: 'template',
+        default: "''",
+        usage:
+          'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].',
+      },
+      {
+        name: 'validate',
+        default: "'strict'",
+        usage:
+          'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
+      },
+    ],
+    usage: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]',
+  },
   delete: {
     long: 'Delete resources by file names, stdin, resources and names, or by resources and label selector.\n\n JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.\n\n Some resources, such as pods, support graceful deletion. These resources define a default period before they are forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be acknowledged immediately. If the node hosting a pod is down or cannot reach the API server, termination may take significantly longer than the grace period. To force delete a resource, you must specify the --force flag. Note: only a subset of resources support graceful deletion. In absence of the support, the --grace-period flag is ignored.\n\n IMPORTANT: Force deleting pods does not wait for confirmation that the pod\'s processes have been terminated, which can leave those processes running until the node detects the deletion and completes graceful deletion. If your processes use shared storage or talk to a remote API and depend on the name of the pod to identify themselves, force deleting those pods may result in multiple processes running on different machines using the same identification which may lead to data corruption or inconsistency. Only force delete pods when you are sure the pod is terminated, or if your application can tolerate multiple copies of the same pod running at once. Also, if you force delete pods, the scheduler may place new pods on those nodes before the node has released those resources and causing those pods to be evicted immediately.\n\n Note that the delete command does NOT do resource version checks, so if someone submits an update to a resource right when you submit a delete, their update will be lost along with the rest of the resource.\n\n After a CustomResourceDefinition is deleted, invalidation of discovery cache may take up to 6 hours. If you don\'t want to wait, you might want to run "kubectl api-resources" to refresh the discovery cache.',
     examples:

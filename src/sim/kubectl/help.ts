@@ -40,6 +40,7 @@ const SUPPORTED = new Set([
   'apply',
   'create',
   'create job',
+  'create namespace',
   'delete',
   'label',
   'annotate',

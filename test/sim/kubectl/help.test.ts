@@ -583,6 +583,7 @@ describe('COMMANDS', () => {
         'cordon',
         'create',
         'create job',
+        'create namespace',
         'delete',
         'describe',
         'drain',
