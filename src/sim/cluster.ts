@@ -259,6 +259,8 @@ class SimCluster implements Cluster {
       pending: (type: string, match: (args: Record<string, unknown>) => boolean) =>
         this.clock.has((t) => t.type === type && match(t.args)),
       peekAll: (kind: KindName) => this.store.peekAll(kind),
+      peek: (kind: KindName, namespace: string | undefined, name: string) => this.store.peek(kind, namespace, name),
+      peekOwnedBy: (kind: KindName, uid: string) => this.store.peekOwnedBy(kind, uid),
       createPod: (pod: Pod) => {
         const r = this.createObject('Pod', pod);
         return r.object

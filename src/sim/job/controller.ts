@@ -12,6 +12,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { labelSelectorAsSelector } from '../labels/selector';
 
 export const DefaultJobPodFailureBackOff = 10;
+/** job_controller.go syncJobBatchPeriod: pod events are batched into one sync per second. */
+export const SyncJobBatchPeriodMs = 1000;
 export const MaxJobPodFailureBackOff = 600;
 
 export interface JobHost {
@@ -19,6 +21,9 @@ export interface JobHost {
   schedule(at: number, type: string, args: Record<string, unknown>): void;
   pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
   peekAll(kind: 'Pod' | 'Job'): any[];
+  peek(kind: 'Job', namespace: string, name: string): any | undefined;
+  /** The pods that name the Job among their owners (the informer's index by controller uid). */
+  peekOwnedBy(kind: 'Pod', uid: string): any[];
   createPod(pod: Pod): { name?: string; error?: string };
   deletePod(pod: Pod): void;
   deleteJob(job: Job): void;
@@ -88,6 +93,12 @@ export function isJobFinished(job: Job): boolean {
   return !!(cond(job, 'Complete') || cond(job, 'Failed'));
 }
 
+const byName = (a: Pod, b: Pod) => {
+  const x = a.metadata?.name ?? '';
+  const y = b.metadata?.name ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 export class JobController {
   constructor(
     private host: JobHost,
@@ -109,15 +120,14 @@ export class JobController {
     delete this.state.backoff[uid];
   }
 
+  /** Pod events sync their Job after the batching delay (enqueueSyncJobBatched), so bursts coalesce. */
   onPod(pod: Pod): void {
     const ref = (pod.metadata?.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Job');
-    if (ref) this.enqueue(pod.metadata?.namespace ?? 'default', ref.name);
+    if (ref) this.enqueue(pod.metadata?.namespace ?? 'default', ref.name, this.host.now() + SyncJobBatchPeriodMs);
   }
 
   sync(namespace: string, name: string): void {
-    const job: any = this.host
-      .peekAll('Job')
-      .find((j) => j.metadata.namespace === namespace && j.metadata.name === name);
+    const job: any = this.host.peek('Job', namespace, name);
     if (!job || job.metadata.deletionTimestamp) return;
     const now = this.host.now();
     const uid = job.metadata.uid;
@@ -132,7 +142,8 @@ export class JobController {
       return;
     }
     const pods: Pod[] = this.host
-      .peekAll('Pod')
+      .peekOwnedBy('Pod', uid)
+      .sort(byName)
       .filter(
         (p) =>
           p.metadata.namespace === namespace &&
@@ -142,16 +153,24 @@ export class JobController {
     const counted = (this.state.counted[uid] ??= { succeeded: [], failed: [] });
     const record = (this.state.backoff[uid] ??= { failuresAfterLastSuccess: 0 });
     // Count newly terminated pods (trackJobStatusAndRemoveFinalizers, simplified: at once).
+    const countedSucceeded = new Set(counted.succeeded);
+    const countedFailed = new Set(counted.failed);
     const finished = pods
-      .filter((p) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed')
-      .sort((a, b) => getFinishedTime(a, now) - getFinishedTime(b, now));
+      .filter(
+        (p) =>
+          (p.status?.phase === 'Succeeded' && !countedSucceeded.has(p.metadata!.uid!)) ||
+          (p.status?.phase === 'Failed' && !countedFailed.has(p.metadata!.uid!)),
+      )
+      .map((p) => ({ p, at: getFinishedTime(p, now) }))
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.p);
     for (const p of finished) {
       const id = p.metadata!.uid!;
-      if (p.status?.phase === 'Succeeded' && !counted.succeeded.includes(id)) {
+      if (p.status?.phase === 'Succeeded') {
         counted.succeeded.push(id);
         record.failuresAfterLastSuccess = 0;
         record.lastFailureTime = undefined;
-      } else if (p.status?.phase === 'Failed' && !counted.failed.includes(id)) {
+      } else if (p.status?.phase === 'Failed') {
         counted.failed.push(id);
         record.failuresAfterLastSuccess++;
         record.lastFailureTime = getFinishedTime(p, now);

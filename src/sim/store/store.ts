@@ -27,6 +27,29 @@ export function objectKey(kind: KindName, namespace: string | undefined, name: s
 export class Store {
   private objects = new Map<string, any>();
   private byKind = new Map<KindName, Set<string>>();
+  /** Keys of objects by the uid of each of their owners, for controllers that list their dependents. */
+  private byOwner = new Map<string, Set<string>>();
+
+  private index(key: string, obj: any, on: boolean): void {
+    for (const r of obj?.metadata?.ownerReferences ?? []) {
+      let set = this.byOwner.get(r.uid);
+      if (on) {
+        if (!set) this.byOwner.set(r.uid, (set = new Set()));
+        set.add(key);
+      } else if (set) {
+        set.delete(key);
+        if (set.size === 0) this.byOwner.delete(r.uid);
+      }
+    }
+  }
+
+  /** Stored objects of a kind that name `uid` among their owners, read-only, in no particular order. */
+  peekOwnedBy(kind: KindName, uid: string): any[] {
+    const out: any[] = [];
+    const prefix = `${kind}/`;
+    for (const key of this.byOwner.get(uid) ?? []) if (key.startsWith(prefix)) out.push(this.objects.get(key));
+    return out;
+  }
   private watchers: Watcher[] = [];
   resourceVersion = 0;
 
@@ -85,6 +108,7 @@ export class Store {
     let set = this.byKind.get(kind);
     if (!set) this.byKind.set(kind, (set = new Set()));
     set.add(key);
+    this.index(key, stored, true);
     this.emit({ type: 'ADDED', kind, object: stored });
     return structuredClone(stored);
   }
@@ -101,6 +125,8 @@ export class Store {
     if (!old) throw new Error(`${kind} ${obj.metadata.name} not found`);
     const stored = obj;
     stored.metadata.resourceVersion = String(++this.resourceVersion);
+    this.index(key, old, false);
+    this.index(key, stored, true);
     this.objects.set(key, stored);
     this.emit({ type: 'MODIFIED', kind, object: stored, old });
     return stored;
@@ -112,6 +138,7 @@ export class Store {
     if (!old) return undefined;
     this.objects.delete(key);
     this.byKind.get(kind)?.delete(key);
+    this.index(key, old, false);
     this.resourceVersion++;
     this.emit({ type: 'DELETED', kind, object: old, old });
     return old;
@@ -125,6 +152,8 @@ export class Store {
     this.resourceVersion = s.resourceVersion;
     this.objects = new Map(structuredClone(s.objects));
     this.byKind = new Map();
+    this.byOwner = new Map();
+    for (const [key, obj] of this.objects) this.index(key, obj, true);
     for (const key of this.objects.keys()) {
       const kind = key.split('/')[0] as KindName;
       let set = this.byKind.get(kind);

@@ -381,7 +381,7 @@ describe('whyJob', () => {
     ok(c, bareJob('fail', '  backoffLimit: 1\n', 'exit 1'));
     c.advance(30);
     expect(saw(whyJob(c, 'default', 'fail'))).toEqual([
-      { code: 'job.failed.backoffLimit', params: { failed: 2, backoffLimit: 1, at: at('00:00:10') } },
+      { code: 'job.failed.backoffLimit', params: { failed: 2, backoffLimit: 1, at: at('00:00:11') } },
     ]);
   });
 
@@ -399,7 +399,7 @@ describe('whyJob', () => {
     ]);
     c.advance(60);
     expect(saw(whyJob(c, 'default', 'slow'))).toEqual([
-      { code: 'job.failed.deadline', params: { deadlineSeconds: 20, at: at('00:00:50') } },
+      { code: 'job.failed.deadline', params: { deadlineSeconds: 20, at: at('00:00:51') } },
     ]);
   });
 
@@ -408,8 +408,8 @@ describe('whyJob', () => {
     ok(c, bareJob('ok', '  ttlSecondsAfterFinished: 100\n', 'sleep 2'));
     c.advance(10);
     expect(saw(whyJob(c, 'default', 'ok'))).toEqual([
-      { code: 'job.complete', params: { at: at('00:00:02'), succeeded: 1 } },
-      { code: 'job.ttl', params: { ttlSeconds: 100, at: at('00:01:42') } },
+      { code: 'job.complete', params: { at: at('00:00:03'), succeeded: 1 } },
+      { code: 'job.ttl', params: { ttlSeconds: 100, at: at('00:01:43') } },
     ]);
     c.advance(100);
     expect(saw(whyJob(c, 'default', 'ok'))).toEqual([
@@ -471,7 +471,7 @@ describe('whyCronJob', () => {
     expect(one(saw(pod(c, podName)), 'pod.owner.cronJob')).toEqual({ job: jobName, cronJob: 'tick' });
     c.advance(605);
     const later = saw(whyCronJob(c, 'default', 'tick'));
-    expect(one(later, 'cronjob.lastSuccess')).toEqual({ at: at('00:15:02') });
+    expect(one(later, 'cronjob.lastSuccess')).toEqual({ at: at('00:15:03') });
     expect(one(later, 'cronjob.history')).toEqual({ successful: 3, successfulLimit: 3, failed: 0, failedLimit: 1 });
   });
 
