@@ -63,6 +63,11 @@ export interface Cluster {
   events(): object[];
   /** `kubectl …` as typed in a terminal (the word `kubectl` is optional); see kubectl/index.ts. */
   kubectl(line: string, opts?: KubectlOptions): KubectlResult;
+  /**
+   * A number that changes whenever an object or an Event changes (not with time alone), so a
+   * view can skip re-reading a cluster that did not change.
+   */
+  revision(): number;
   /** Tab completion for a partial kubectl line: the words that can come next. */
   complete(line: string, namespace?: string): string[];
   setNodeHealth(name: string, health: NodeHealth): void;
@@ -323,6 +328,10 @@ class SimCluster implements Cluster {
 
   kubectl(line: string, opts: KubectlOptions = {}): KubectlResult {
     return runKubectl(this.kubectlHost, line, opts);
+  }
+
+  revision(): number {
+    return this.store.resourceVersion * 1_000_003 + this.recorder.changes;
   }
 
   complete(line: string, namespace = 'default'): string[] {

@@ -83,7 +83,12 @@ function nodeCard(host: HTMLElement, node: Node, locale: Locale): HTMLElement {
   return card;
 }
 
+const nodeCache = new WeakMap<HTMLElement, string>();
+
 function updateNodeCard(card: HTMLElement, node: Node, locale: Locale, selected: boolean): void {
+  const key = `${node.metadata?.resourceVersion}|${selected}`;
+  if (nodeCache.get(card) === key) return;
+  nodeCache.set(card, key);
   const status = nodeStatus(node);
   const roles = findNodeRoles(node);
   card.classList.toggle('notready', !status.startsWith('Ready'));
@@ -128,7 +133,19 @@ function podChip(pod: Pod): HTMLElement {
   return li;
 }
 
+const rowCache = new WeakMap<HTMLElement, { key: string; row: PodRow }>();
+
 function updatePodChip(li: HTMLElement, pod: Pod, locale: Locale, selected: boolean): PodRow {
+  // An unchanged pod (same resourceVersion, same selection) needs no DOM work.
+  const key = `${pod.metadata?.resourceVersion}|${selected}`;
+  const cached = rowCache.get(li);
+  if (cached?.key === key) return cached.row;
+  const row = writePodChip(li, pod, locale, selected);
+  rowCache.set(li, { key, row });
+  return row;
+}
+
+function writePodChip(li: HTMLElement, pod: Pod, locale: Locale, selected: boolean): PodRow {
   const status = podStatusReason(pod);
   const node = pod.spec?.nodeName ?? '';
   const name = pod.metadata?.name ?? '';

@@ -90,6 +90,10 @@ class SandboxApp {
   private editorHost!: HTMLElement;
   private live!: HTMLElement;
   private table!: HTMLTableSectionElement;
+  private tableView!: HTMLDetailsElement;
+  private rows: { name: string; status: string; node: string; owner: string }[] = [];
+  private lastRevision = -1;
+  private lastEventsRender = 0;
 
   constructor(
     private root: HTMLElement,
@@ -201,7 +205,7 @@ class SandboxApp {
     const addNode = el('button', { type: 'button' }, t(this.locale, 'sb.addNode'));
     addNode.addEventListener('click', () => this.addNode());
     this.table = el('tbody');
-    const tableView = el(
+    const tableView = (this.tableView = el(
       'details',
       { class: 'sb-table-view' },
       el('summary', {}, t(this.locale, 'sb.tableView')),
@@ -223,7 +227,8 @@ class SandboxApp {
         ),
         this.table,
       ),
-    );
+    ));
+    tableView.addEventListener('toggle', () => tableView.open && this.renderTable());
     const clusterPanel = el(
       'section',
       { class: 'sb-panel sb-cluster', 'aria-labelledby': `${id}-cluster` },
@@ -721,23 +726,35 @@ class SandboxApp {
     if (!now && performance.now() - this.lastRender < 100) return;
     this.lastRender = performance.now();
     this.clock.textContent = clockText(this.cluster.now());
-    const nodes = this.cluster.list('Node') as never[];
-    const pods = this.cluster.list('Pod') as never[];
-    const summary = renderCluster(this.clusterHost, nodes, pods, this.locale, this.selection);
-    this.table.replaceChildren(
-      ...summary.rows.map((r) =>
-        el('tr', {}, el('td', {}, r.name), el('td', {}, r.status), el('td', {}, r.node || '—'), el('td', {}, r.owner)),
-      ),
-    );
-    this.announceChanges(summary.rows);
     for (const f of this.follows) {
       const text = f.follow.read();
       if (text) f.out.append(text);
     }
     this.follows = this.follows.filter((f) => !f.follow.done());
+    // Ages in the event log move with the clock; everything else only when the cluster changed.
+    const revision = this.cluster.revision();
+    if (!now && revision === this.lastRevision) {
+      if (performance.now() - this.lastEventsRender > 1000) this.renderEvents();
+      return;
+    }
+    this.lastRevision = revision;
+    const nodes = this.cluster.list('Node') as never[];
+    const pods = this.cluster.list('Pod') as never[];
+    const summary = renderCluster(this.clusterHost, nodes, pods, this.locale, this.selection);
+    this.rows = summary.rows;
+    if (this.tableView.open) this.renderTable();
+    this.announceChanges(summary.rows);
     this.renderGoals();
     this.renderEvents();
     if (this.selection && now) this.renderDetails();
+  }
+
+  private renderTable(): void {
+    this.table.replaceChildren(
+      ...this.rows.map((r) =>
+        el('tr', {}, el('td', {}, r.name), el('td', {}, r.status), el('td', {}, r.node || '—'), el('td', {}, r.owner)),
+      ),
+    );
   }
 
   private renderGoals(): void {
@@ -762,6 +779,7 @@ class SandboxApp {
   }
 
   private renderEvents(): void {
+    this.lastEventsRender = performance.now();
     const filter = this.eventFilter.value.trim().toLowerCase();
     const now = this.cluster.now().getTime();
     const events = (this.cluster.events() as EventShape[])

@@ -35,6 +35,8 @@ export class Recorder {
   private events: EventRecord[] = [];
   private index = new Map<string, number>();
   private sinceExpiry = 0;
+  /** Bumped on every record, so a view can tell that the Events changed. */
+  changes = 0;
   private lastNano = 0n;
 
   constructor(
@@ -61,6 +63,7 @@ export class Recorder {
       reason,
       message,
     ].join('\u0000');
+    this.changes++;
     if (++this.sinceExpiry >= 1000) this.expire();
     const ts = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const at = this.index.get(key);
