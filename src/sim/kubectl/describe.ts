@@ -37,7 +37,14 @@ import type {
   Volume,
 } from 'kubernetes-types/core/v1';
 import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
-import { compareQuantity, parseQuantity, podQOSClass } from '../apiserver/validation/quantity';
+import {
+  compareQuantity,
+  formatQuantity,
+  parseQuantity,
+  podQOSClass,
+  quantityFormat,
+  type QuantityFormat,
+} from '../apiserver/validation/quantity';
 import { goQuote } from '../apiserver/field';
 import { rfc1123z } from '../cronjob/utils';
 import { labelSelectorAsSelector } from '../labels/selector';
@@ -172,8 +179,6 @@ function printController(meta: ObjectMeta | undefined): string {
 
 // ---- resource.Quantity --------------------------------------------------------------------
 
-type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
-
 /** A resource.Quantity: an exact value num/den and the format it prints in (kept by Add from the receiver). */
 interface Qty {
   num: bigint;
@@ -188,14 +193,7 @@ const ZERO_QTY: Qty = { num: 0n, den: 1n, format: 'DecimalSI' };
 function toQty(v: string | number | undefined | null): Qty | undefined {
   if (v === undefined || v === null) return undefined;
   const q = parseQuantity(v);
-  if (!q) return undefined;
-  const suffix = /^[+-]?[0-9.]+(.*)$/.exec(String(v))?.[1] ?? '';
-  const format: QuantityFormat = /^[KMGTPE]i$/.test(suffix)
-    ? 'BinarySI'
-    : /^[eE]/.test(suffix)
-      ? 'DecimalExponent'
-      : 'DecimalSI';
-  return { num: q.num, den: q.den, format };
+  return q ? { num: q.num, den: q.den, format: quantityFormat(v) } : undefined;
 }
 
 const gcd = (a: bigint, b: bigint): bigint => {
@@ -223,50 +221,8 @@ function scaled(q: Qty, milli: boolean): number {
 const milliValue = (q: Qty | undefined): number => (q ? scaled(q, true) : 0);
 const value = (q: Qty | undefined): number => (q ? scaled(q, false) : 0);
 
-const decimalSuffixes: Record<number, string> = {
-  [-9]: 'n',
-  [-6]: 'u',
-  [-3]: 'm',
-  0: '',
-  3: 'k',
-  6: 'M',
-  9: 'G',
-  12: 'T',
-  15: 'P',
-  18: 'E',
-};
-const binarySuffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-
 /** Quantity.String(): the canonical form in the quantity's format (`1Gi`, `1536Mi`, `100m`, `1k`). */
-function qtyString(q: Qty | undefined): string {
-  if (!q || q.num === 0n) return '0';
-  let format = q.format;
-  if (format === 'BinarySI') {
-    const isInt = q.num % q.den === 0n;
-    const small = q.num > -1024n * q.den && q.num < 1024n * q.den;
-    if (small || !isInt) format = 'DecimalSI';
-    else {
-      let m = q.num / q.den;
-      let k = 0;
-      while (k < 6 && m % 1024n === 0n) {
-        m /= 1024n;
-        k++;
-      }
-      return `${m}${binarySuffixes[k]}`;
-    }
-  }
-  // Round up to nano units, then the largest multiple-of-3 exponent that keeps the mantissa whole.
-  const n = q.num * 10n ** 9n;
-  let mant = n / q.den;
-  if (n % q.den !== 0n && n > 0n) mant += 1n;
-  let exp = -9;
-  while (exp < 18 && mant % 1000n === 0n) {
-    mant /= 1000n;
-    exp += 3;
-  }
-  if (format === 'DecimalExponent') return exp === 0 ? `${mant}` : `${mant}e${exp}`;
-  return `${mant}${decimalSuffixes[exp]}`;
-}
+const qtyString = (q: Qty | undefined): string => (q ? formatQuantity(q, q.format) : '0');
 
 /** `quantity.String()` of a stored quantity text. */
 const quantityText = (v: string | number | undefined): string => {

@@ -133,22 +133,23 @@ function roundUpToScale(q: Quantity, scale: number): Quantity {
   return { num: whole * unitNum, den: unitDen };
 }
 
+export type QuantityFormat = 'BinarySI' | 'DecimalSI' | 'DecimalExponent';
+
+/** The format a quantity's text implies: its suffix binary (`Ki`…), an exponent, or decimal. */
+export function quantityFormat(text: string | number): QuantityFormat {
+  const suffix = /^[+-]?[0-9.]+(.*)$/.exec(String(text))?.[1] ?? '';
+  return suffix in binary ? 'BinarySI' : /^[eE]/.test(suffix) ? 'DecimalExponent' : 'DecimalSI';
+}
+
 /**
- * resource.Quantity.String(): the canonical text the API server returns, e.g. `0.5` → `500m`,
- * `1024Mi` → `1Gi`, `1536Mi` stays, `1000` → `1k`. `roundToMilli` applies SetDefaults_ResourceList's
- * round-up to milli units first. Malformed input is returned unchanged.
+ * Quantity.String() of an exact value in a format: binary when it is a whole multiple of 1024,
+ * else the largest multiple-of-3 decimal exponent that keeps the (nano-rounded-up) mantissa whole.
  */
-export function canonicalQuantity(input: string | number, roundToMilli = false): string {
-  const text = String(input);
-  let q = parseQuantity(text);
-  if (!q) return text;
-  q = roundUpToScale(q, roundToMilli ? -3 : -9);
-  const suffix = /^[+-]?[0-9.]+(.*)$/.exec(text)?.[1] ?? '';
-  let format: 'BinarySI' | 'DecimalSI' | 'DecimalExponent' =
-    suffix in binary ? 'BinarySI' : /^[eE]/.test(suffix) ? 'DecimalExponent' : 'DecimalSI';
-  const isInt = q.num % q.den === 0n;
+export function formatQuantity(value: Quantity, format: QuantityFormat): string {
+  const q = roundUpToScale(value, -9);
   if (q.num === 0n) return '0';
   if (format === 'BinarySI') {
+    const isInt = q.num % q.den === 0n;
     const v = isInt ? q.num / q.den : 0n;
     if (!isInt || (v > -1024n && v < 1024n)) format = 'DecimalSI';
     else {
@@ -161,7 +162,6 @@ export function canonicalQuantity(input: string | number, roundToMilli = false):
       return `${m}${binarySuffixes[k]}`;
     }
   }
-  // value = mantissa * 10^exp, exp multiple of 3, as large as keeps mantissa whole.
   let exp = -9;
   let mant = (q.num * 10n ** 9n) / q.den;
   while (exp < 18 && mant % 1000n === 0n) {
@@ -170,4 +170,16 @@ export function canonicalQuantity(input: string | number, roundToMilli = false):
   }
   if (format === 'DecimalExponent') return exp === 0 ? `${mant}` : `${mant}e${exp}`;
   return `${mant}${decimalSuffixes[exp]}`;
+}
+
+/**
+ * resource.Quantity.String(): the canonical text the API server returns, e.g. `0.5` → `500m`,
+ * `1024Mi` → `1Gi`, `1536Mi` stays, `1000` → `1k`. `roundToMilli` applies SetDefaults_ResourceList's
+ * round-up to milli units first. Malformed input is returned unchanged.
+ */
+export function canonicalQuantity(input: string | number, roundToMilli = false): string {
+  const text = String(input);
+  const q = parseQuantity(text);
+  if (!q) return text;
+  return formatQuantity(roundUpToScale(q, roundToMilli ? -3 : -9), quantityFormat(text));
 }
