@@ -42,6 +42,16 @@ export interface ApplyResult {
   errors: { message: string; field?: string; type?: string; line?: number; column?: number }[];
 }
 
+export interface ControllerView {
+  kind: 'DaemonSet';
+  namespace: string;
+  name: string;
+  /** The state of its XState machine (daemonset/machine.ts): idle, queued, rollingUpdate, backoff, deleting. */
+  state: string;
+  syncs: number;
+  lastDecision?: { at: string; create: string[]; delete: string[] };
+}
+
 export interface ClusterOptions {
   nodes?: string | object[];
   seed?: number;
@@ -70,6 +80,8 @@ export interface Cluster {
   revision(): number;
   /** Tab completion for a partial kubectl line: the words that can come next. */
   complete(line: string, namespace?: string): string[];
+  /** The controllers' reconcile loops for the inspector: each DaemonSet's machine state and last decision. */
+  controllers(): ControllerView[];
   setNodeHealth(name: string, health: NodeHealth): void;
   nextEventTime(): Date | undefined;
   snapshot(): unknown;
@@ -328,6 +340,23 @@ class SimCluster implements Cluster {
 
   kubectl(line: string, opts: KubectlOptions = {}): KubectlResult {
     return runKubectl(this.kubectlHost, line, opts);
+  }
+
+  controllers(): ControllerView[] {
+    return Object.entries(this.daemonsets.machineStates())
+      .map(([key, m]) => {
+        const [namespace, name] = key.split('/');
+        const d = m.context.lastDecision;
+        return {
+          kind: 'DaemonSet' as const,
+          namespace,
+          name,
+          state: m.value,
+          syncs: m.context.syncs,
+          ...(d ? { lastDecision: { at: iso(d.at), create: d.create, delete: d.delete } } : {}),
+        };
+      })
+      .sort((a, b) => (a.namespace + a.name < b.namespace + b.name ? -1 : 1));
   }
 
   revision(): number {
@@ -738,6 +767,8 @@ class SimCluster implements Cluster {
     }
     if (e.kind === 'Job') this.cronjobs.onJob(e.object);
     if (e.kind === 'Job' && e.type === 'DELETED') this.jobs.forget(e.object.metadata.uid);
+    if (e.kind === 'DaemonSet' && e.type === 'DELETED')
+      this.daemonsets.forget(e.object.metadata.namespace, e.object.metadata.name);
     if (e.kind === 'CronJob' && e.type !== 'DELETED') {
       const o = e.object;
       if (e.type === 'ADDED' || e.old?.metadata?.generation !== o.metadata.generation)

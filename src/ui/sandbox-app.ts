@@ -84,6 +84,7 @@ class SandboxApp {
   private events!: HTMLTableSectionElement;
   private eventFilter!: HTMLInputElement;
   private goals!: HTMLElement;
+  private inspector!: HTMLElement;
   private details!: HTMLElement;
   private errors!: HTMLElement;
   private textarea!: HTMLTextAreaElement;
@@ -279,6 +280,15 @@ class SandboxApp {
       this.details,
     );
 
+    this.inspector = el('ul', { class: 'sb-inspector-list' });
+    const inspectorPanel = el(
+      'section',
+      { class: 'sb-panel sb-inspector', 'aria-labelledby': `${id}-inspector` },
+      el('h3', { id: `${id}-inspector` }, t(this.locale, 'sb.inspector')),
+      this.inspector,
+      el('p', { class: 'sb-hint' }, t(this.locale, 'sb.inspectorNote')),
+    );
+
     this.goals = el('ul', { class: 'sb-goals' });
     const hints = el('div', { class: 'sb-hints' });
     (this.data.hints ?? []).forEach((h, i) =>
@@ -339,7 +349,17 @@ class SandboxApp {
       { class: 'sb-app' },
       el('p', { class: 'sb-simplified' }, t(this.locale, 'sb.simplified')),
       toolbar,
-      el('div', { class: 'sb-grid' }, clusterPanel, editor, consolePanel, detailsPanel, goalsPanel, eventsPanel),
+      el(
+        'div',
+        { class: 'sb-grid' },
+        clusterPanel,
+        editor,
+        consolePanel,
+        detailsPanel,
+        inspectorPanel,
+        goalsPanel,
+        eventsPanel,
+      ),
       this.live,
     );
   }
@@ -745,6 +765,7 @@ class SandboxApp {
     if (this.tableView.open) this.renderTable();
     this.announceChanges(summary.rows);
     this.renderGoals();
+    this.renderInspector();
     this.renderEvents();
     if (this.selection && now) this.renderDetails();
   }
@@ -754,6 +775,40 @@ class SandboxApp {
       ...this.rows.map((r) =>
         el('tr', {}, el('td', {}, r.name), el('td', {}, r.status), el('td', {}, r.node || '—'), el('td', {}, r.owner)),
       ),
+    );
+  }
+
+  /** Each controller's reconcile loop: its machine state and the last thing it decided. */
+  private renderInspector(): void {
+    const views = this.cluster.controllers();
+    if (views.length === 0) {
+      this.inspector.replaceChildren(el('li', { class: 'sb-hint' }, t(this.locale, 'sb.inspectorEmpty')));
+      return;
+    }
+    const none = t(this.locale, 'sb.none');
+    this.inspector.replaceChildren(
+      ...views.map((v) => {
+        const d = v.lastDecision;
+        return el(
+          'li',
+          {},
+          el('strong', {}, `${v.kind} ${v.name}`),
+          ': ',
+          el('code', { class: `sb-state sb-state-${v.state}` }, v.state),
+          ` ${t(this.locale, 'sb.syncs', { n: v.syncs })}`,
+          d
+            ? el(
+                'div',
+                { class: 'sb-decision' },
+                t(this.locale, 'sb.decision', {
+                  at: d.at.slice(11, 19),
+                  create: d.create.join(', ') || none,
+                  delete: d.delete.join(', ') || none,
+                }),
+              )
+            : '',
+        );
+      }),
     );
   }
 

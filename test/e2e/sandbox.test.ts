@@ -72,6 +72,13 @@ describe('the DaemonSet sandbox', () => {
       .poll(() => worker1.getByRole('button', { name: /^Pod node-exporter-\w{5}, Running on worker-1/ }).count())
       .toBe(1);
     expect(await controlPlane.getByRole('button', { name: /^Pod / }).count()).toBe(0);
+    // The controller inspector: the DaemonSet's loop is at rest, its last decision created three pods.
+    const inspector = page.locator('.sb-inspector-list');
+    await expect
+      .poll(() => inspector.textContent())
+      .toMatch(
+        /^DaemonSet node-exporter: idle \(\d+ syncs\)Last decision at 00:00:0\d: create node-exporter-\w{5}, node-exporter-\w{5}, node-exporter-\w{5}; delete nothing\.$/,
+      );
     await noViolations(page);
 
     const original = await editor.inputValue();

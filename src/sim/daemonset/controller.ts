@@ -10,6 +10,7 @@ import { gcBackoff, manage, type FailedPodsBackoff } from './manage';
 import { nodeShouldRunDaemonPod, type ShouldRun } from './predicates';
 import { calculateStatus, statusObject, statusRequeueAfterMs } from './status';
 import { cleanupHistory, constructHistory, rollingUpdate } from './update';
+import { step, type DaemonSetMachineEvent, type DaemonSetMachineState } from './machine';
 import {
   computeHash,
   createPodTemplate,
@@ -37,6 +38,8 @@ export interface DaemonSetState {
   backoff: FailedPodsBackoff;
   /** The last decision per DaemonSet, for the controller inspector. */
   lastDecision: Record<string, { create: string[]; delete: string[]; at: number }>;
+  /** Each DaemonSet's reconcile-loop machine (daemonSetMachine), by `namespace/name`. */
+  machines?: Record<string, DaemonSetMachineState>;
 }
 
 /** The DaemonSet's pods by node: owned by it (controller ref) or orphans its selector adopts. */
@@ -73,6 +76,7 @@ export class DaemonSetController {
       const args = { namespace: ds.metadata.namespace, name: ds.metadata.name };
       if (!this.host.pending('daemonset.sync', (a) => a.namespace === args.namespace && a.name === args.name))
         this.host.schedule(this.host.now(), 'daemonset.sync', args);
+      this.send(`${args.namespace}/${args.name}`, { type: 'watch.changed' });
     }
   }
 
@@ -87,9 +91,14 @@ export class DaemonSetController {
     const ds: DaemonSet | undefined = this.host
       .peekAll('DaemonSet')
       .find((d) => d.metadata.name === name && d.metadata.namespace === namespace);
-    if (!ds) return;
+    const key = `${namespace}/${name}`;
+    if (!ds) {
+      if (this.state.machines) delete this.state.machines[key];
+      return;
+    }
     // A DaemonSet being deleted gets no sync, no adoption and no status update, as upstream.
-    if (ds.metadata?.deletionTimestamp) return;
+    if (ds.metadata?.deletionTimestamp) return this.send(key, { type: 'watch.deleting' });
+    this.send(key, { type: 'watch.changed' });
     const now = this.host.now();
     const nodes: Node[] = this.host.peekAll('Node');
     const { owned, adopt } = claimPods(ds, this.host.peekAll('Pod'));
@@ -156,14 +165,38 @@ export class DaemonSetController {
     const livePods = owned.filter((p) => !deleted.includes(p.metadata?.name ?? ''));
     for (const d of cleanupHistory(ds, history.old, getPodsByNode(livePods, true)))
       this.host.deleteRevision(namespace, d);
-    this.state.lastDecision[`${namespace}/${name}`] = { create: created, delete: deleted, at: now };
+    const decision = { create: created, delete: deleted, at: now };
+    this.state.lastDecision[key] = decision;
     const counts = calculateStatus(ds, nodes, podsByNode, hash, now);
+    const rolling =
+      counts.updatedNumberScheduled < counts.desiredNumberScheduled ||
+      counts.numberAvailable < counts.desiredNumberScheduled;
+    this.send(key, {
+      type: 'sync.done',
+      outcome: plan.requeueAfterMs !== undefined ? 'backoff' : rolling ? 'rollingUpdate' : 'steady',
+      decision,
+    });
     const copy: any = structuredClone(ds);
     copy.status = statusObject(ds, counts);
     if (JSON.stringify(copy.status) !== JSON.stringify(ds.status ?? {})) this.host.writeStatus('DaemonSet', copy);
     // Availability with minReadySeconds changes with time alone: look again when it may have.
     const again = statusRequeueAfterMs(ds, counts);
     if (again !== undefined) this.host.schedule(now + again, 'daemonset.sync', { namespace, name });
+  }
+
+  /** Drops the machine of a DaemonSet that is gone. */
+  forget(namespace: string, name: string): void {
+    if (this.state.machines) delete this.state.machines[`${namespace}/${name}`];
+  }
+
+  private send(key: string, event: DaemonSetMachineEvent): void {
+    const machines = (this.state.machines ??= {});
+    machines[key] = step(machines[key], event);
+  }
+
+  /** Where each DaemonSet's reconcile loop is, for the controller inspector. */
+  machineStates(): Record<string, DaemonSetMachineState> {
+    return structuredClone(this.state.machines ?? {});
   }
 
   /** The pod the controller creates for a node: template, owner, hash label and node pinning. */
