@@ -191,6 +191,8 @@ export class DaemonSetController {
 
   private send(key: string, event: DaemonSetMachineEvent): void {
     const machines = (this.state.machines ??= {});
+    // A queued loop stays queued on further watch events: no transition to compute.
+    if (event.type === 'watch.changed' && machines[key]?.value === 'queued') return;
     machines[key] = step(machines[key], event);
   }
 
