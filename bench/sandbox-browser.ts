@@ -105,5 +105,5 @@ try {
   await page.close();
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
 }

@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-let server: { url: string; stop(): void };
+let server: { url: string; stop(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.stop();
+  await server?.stop();
 });
 
 interface Bench {

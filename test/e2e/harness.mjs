@@ -55,11 +55,17 @@ export async function startPreview() {
   }
   const port = await freePort();
   const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const child = spawn(process.execPath, [astro, 'preview', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // --ignore-lock: each test file owns its own server on its own port; Astro 7 otherwise refuses a
+  // second preview while the previous file's server is still shutting down.
+  const child = spawn(
+    process.execPath,
+    [astro, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+    {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -81,8 +87,17 @@ export async function startPreview() {
   }
   return {
     url,
+    /** Stops the server; resolves once it has exited (SIGKILL after 5 s). */
     stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
     },
   };
 }

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { axe, chromiumArgs, chromiumPath, startPreview } from './harness.mjs';
 
-let server: { url: string; stop(): void };
+let server: { url: string; stop(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.stop();
+  await server?.stop();
 });
 
 async function open(path: string, colorScheme: 'light' | 'dark' = 'light', width = 1280): Promise<Page> {

@@ -3,7 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { axe, chromiumArgs, chromiumPath, startPreview } from './harness.mjs';
 
-let server: { url: string; stop(): void };
+let server: { url: string; stop(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.stop();
+  await server?.stop();
 });
 
 /** Opens a page; on a failing test, its screenshot goes to test-results/ (git-ignored). */
