@@ -390,21 +390,21 @@ class SimCluster implements Cluster {
     },
     delete: (kind, obj, o) => this.deleteObject(kind, obj, o.cascade, o.gracePeriodSeconds),
     evict: (pod, grace) => this.deletePod(pod, grace),
-    logs: (pod, container, previous) => {
-      const c = this.kubelet.containers[pod.metadata.uid]?.[container];
-      if (!c) return '';
-      const lines = previous ? c.previousLogs : this.writtenLogs(c);
-      return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
-    },
+    logs: (pod, container, previous) => this.containerLogs(pod, container, previous),
     watch: (fn) => this.store.watch(fn),
   };
 
   logs(pod: string, opts: { namespace?: string; container?: string; previous?: boolean } = {}): string | undefined {
     const p = this.store.peek('Pod', opts.namespace ?? 'default', pod);
     if (!p) return undefined;
-    const c = this.kubelet.containers[p.metadata.uid]?.[opts.container ?? p.spec.containers[0].name];
+    return this.containerLogs(p, opts.container ?? p.spec.containers[0].name, !!opts.previous);
+  }
+
+  /** What `kubectl logs` shows of a container: the lines written so far, or the previous instance's. */
+  private containerLogs(pod: any, container: string, previous: boolean): string | undefined {
+    const c = this.kubelet.containers[pod.metadata.uid]?.[container];
     if (!c) return '';
-    const lines = opts.previous ? c.previousLogs : this.writtenLogs(c);
+    const lines = previous ? c.previousLogs : this.writtenLogs(c);
     return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
   }
 

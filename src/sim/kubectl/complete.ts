@@ -7,32 +7,13 @@ import { kindInfo } from '../kinds';
 import { splitWords } from './args';
 import type { KubectlHost } from './host';
 import { resolveType, typeWords } from './resources';
+import { COMMANDS } from './help';
 
-const COMMAND_WORDS = [
-  'annotate',
-  'api-resources',
-  'apply',
-  'cluster-info',
-  'cordon',
-  'create',
-  'delete',
-  'describe',
-  'drain',
-  'explain',
-  'get',
-  'help',
-  'label',
-  'logs',
-  'rollout',
-  'scale',
-  'taint',
-  'uncordon',
-  'version',
-];
-const SUBCOMMANDS: Record<string, string[]> = {
-  rollout: ['history', 'restart', 'status', 'undo'],
-  create: ['job', 'namespace'],
-};
+// The commands and subcommands the sandbox models, from the same table as `kubectl help`.
+const modelled = COMMANDS.filter((c) => c.supported);
+const COMMAND_WORDS = modelled.filter((c) => c.path.length === 1).map((c) => c.path[0]);
+const SUBCOMMANDS: Record<string, string[]> = {};
+for (const c of modelled) if (c.path.length === 2) (SUBCOMMANDS[c.path[0]] ??= []).push(c.path[1]);
 const NODE_COMMANDS = new Set(['cordon', 'uncordon', 'drain', 'taint']);
 const TYPED_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'rollout', 'scale']);
 const FLAGS: Record<string, string[]> = {

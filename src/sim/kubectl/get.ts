@@ -47,8 +47,6 @@ const requiredResource = (cmd: string) =>
   `Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\n` +
   `See 'kubectl ${cmd} -h' for help and examples\n`;
 
-export { requiredResource };
-
 /** Objects of a kind as the API would list them for this request: namespace, selectors, names. */
 export function selectObjects(
   ctx: CommandContext,

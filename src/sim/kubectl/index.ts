@@ -91,9 +91,6 @@ const COMMANDS: Record<string, Command> = {
   scale: scaleCommand,
 };
 
-/** Names of the commands the sandbox runs, for completion. */
-export const SUPPORTED_COMMANDS = [...Object.keys(COMMANDS), 'help'].sort();
-
 /** Global flags that take a value when written before the command (`kubectl -n kube-system get pods`). */
 const valueGlobals = new Set(['-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-v']);
 

@@ -5,7 +5,7 @@
  * `pod "x" deleted`) and its errors.
  */
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import { kindInfo, resolveKind, type KindName } from '../kinds';
+import { kindInfo, qualifiedResource, resolveKind, type KindName } from '../kinds';
 import { invalidMessage } from '../apiserver/status-error';
 import { parseYamlDocuments } from '../apiserver/yaml';
 import { UsageError, type FlagSpec } from './args';
@@ -163,7 +163,7 @@ function create(ctx: CommandContext, kind: KindName, obj: any): void {
   if (ctx.host.get(kind, info.namespaced ? obj.metadata.namespace : undefined, obj.metadata.name)) {
     return fail(
       ctx,
-      `Error from server (AlreadyExists): ${info.group ? `${info.resource}.${info.group}` : info.resource} ${JSON.stringify(obj.metadata.name)} already exists`,
+      `Error from server (AlreadyExists): ${qualifiedResource(info)} ${JSON.stringify(obj.metadata.name)} already exists`,
     );
   }
   const r = ctx.host.create(kind, obj);
