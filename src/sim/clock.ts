@@ -2,7 +2,13 @@
  * The simulated clock: epoch milliseconds and an ordered queue of timers that are plain data
  * (`{ at, seq, type, args }`), dispatched by name, so a snapshot of the queue is JSON and time can
  * jump over quiet periods at no cost. Ties run in the order they were scheduled.
+ *
+ * Timers are indexed by a key (the pod uid, the node, or the controller's object) so that
+ * cancelling or looking up the timers of one object costs the timers it has, not the whole queue;
+ * a cancelled timer stays in the heap, marked, and is dropped when it reaches the top.
  */
+import { clone } from './clone';
+
 export interface Timer {
   at: number;
   seq: number;
@@ -20,10 +26,21 @@ function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
 
+/** The index key of a timer: its pod, else its node, else the object a controller syncs. */
+export function timerKey(type: string, args: Record<string, unknown>): string {
+  if (typeof args.uid === 'string') return args.uid;
+  if (typeof args.node === 'string') return `node/${args.node}`;
+  return `${type}/${String(args.namespace ?? '')}/${String(args.name ?? '')}`;
+}
+
 export class SimClock {
   now: number;
   private seq = 0;
   private heap: Timer[] = [];
+  private byKey = new Map<string, Set<Timer>>();
+  private byType = new Map<string, Set<Timer>>();
+  private dead = new WeakSet<Timer>();
+  private live = 0;
 
   constructor(now: number) {
     this.now = now;
@@ -31,6 +48,8 @@ export class SimClock {
 
   schedule(at: number, type: string, args: Record<string, unknown> = {}): Timer {
     const timer: Timer = { at: Math.max(at, this.now), seq: this.seq++, type, args };
+    this.index(timer);
+    this.live++;
     const h = this.heap;
     h.push(timer);
     let i = h.length - 1;
@@ -43,31 +62,85 @@ export class SimClock {
     return timer;
   }
 
-  /** Removes the timers for which `match` is true (e.g. a pod's pending restart when it is deleted). */
-  cancel(match: (t: Timer) => boolean): void {
-    const kept = this.heap.filter((t) => !match(t));
-    if (kept.length !== this.heap.length) {
-      this.heap = [];
-      for (const t of kept.sort((a, b) => (before(a, b) ? -1 : 1))) this.heap.push(t);
+  private index(t: Timer): void {
+    const key = timerKey(t.type, t.args);
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(t);
+    let byType = this.byType.get(t.type);
+    if (!byType) this.byType.set(t.type, (byType = new Set()));
+    byType.add(t);
+  }
+
+  private unindex(t: Timer): void {
+    const key = timerKey(t.type, t.args);
+    const set = this.byKey.get(key);
+    if (set) {
+      set.delete(t);
+      if (set.size === 0) this.byKey.delete(key);
     }
+    this.byType.get(t.type)?.delete(t);
+  }
+
+  private kill(t: Timer): void {
+    this.dead.add(t);
+    this.unindex(t);
+    this.live--;
+  }
+
+  /** Removes the timers for which `match` is true (scans the whole queue; prefer cancelKey). */
+  cancel(match: (t: Timer) => boolean): void {
+    for (const t of this.heap) if (!this.dead.has(t) && match(t)) this.kill(t);
+  }
+
+  /** Removes the timers indexed under `key` (see timerKey) for which `match` is true. */
+  cancelKey(key: string, match: (t: Timer) => boolean = () => true): void {
+    const set = this.byKey.get(key);
+    if (!set) return;
+    for (const t of [...set]) if (match(t)) this.kill(t);
   }
 
   has(match: (t: Timer) => boolean): boolean {
-    return this.heap.some(match);
+    return this.heap.some((t) => !this.dead.has(t) && match(t));
   }
 
-  /** The first pending timer for which `match` is true, if any (heap order, not time order). */
-  find(match: (t: Timer) => boolean): Timer | undefined {
-    return this.heap.find(match);
+  /** Whether a pending timer of `type` matches (costs the timers of that type). */
+  hasType(type: string, match: (t: Timer) => boolean = () => true): boolean {
+    const set = this.byType.get(type);
+    if (set) for (const t of set) if (match(t)) return true;
+    return false;
+  }
+
+  /** Whether a timer indexed under `key` matches. */
+  hasKey(key: string, match: (t: Timer) => boolean = () => true): boolean {
+    const set = this.byKey.get(key);
+    if (set) for (const t of set) if (match(t)) return true;
+    return false;
+  }
+
+  /** The first pending timer under `key` for which `match` is true, if any (in scheduling order). */
+  findKey(key: string, match: (t: Timer) => boolean = () => true): Timer | undefined {
+    const set = this.byKey.get(key);
+    if (set) for (const t of set) if (match(t)) return t;
+    return undefined;
   }
 
   peek(): Timer | undefined {
+    while (this.heap.length > 0 && this.dead.has(this.heap[0])) this.popTop();
     return this.heap[0];
   }
 
   pop(): Timer | undefined {
+    const top = this.peek();
+    if (top === undefined) return undefined;
+    this.popTop();
+    this.unindex(top);
+    this.live--;
+    return top;
+  }
+
+  private popTop(): Timer {
     const h = this.heap;
-    if (h.length === 0) return undefined;
     const top = h[0];
     const last = h.pop()!;
     if (h.length > 0) {
@@ -87,21 +160,27 @@ export class SimClock {
     return top;
   }
 
+  /** The number of pending (not cancelled) timers. */
   get size(): number {
-    return this.heap.length;
+    return this.live;
   }
 
   save(): ClockState {
     return {
       now: this.now,
       seq: this.seq,
-      timers: structuredClone([...this.heap].sort((a, b) => (before(a, b) ? -1 : 1))),
+      timers: clone(this.heap.filter((t) => !this.dead.has(t)).sort((a, b) => (before(a, b) ? -1 : 1))),
     };
   }
 
   load(s: ClockState): void {
     this.now = s.now;
     this.seq = s.seq;
-    this.heap = structuredClone(s.timers);
+    this.heap = clone(s.timers);
+    this.byKey = new Map();
+    this.byType = new Map();
+    this.dead = new WeakSet();
+    this.live = this.heap.length;
+    for (const t of this.heap) this.index(t);
   }
 }

@@ -4,6 +4,7 @@
  * node, the node lifecycle controller with taint-based eviction, pod GC and the garbage collector,
  * all driven by one simulated clock whose timers are data, so a snapshot is plain JSON.
  */
+import { clone } from './clone';
 import type { Container, Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import { SimClock, type ClockState, type Timer } from './clock';
 import { Rng } from './rng';
@@ -262,7 +263,7 @@ class SimCluster implements Cluster {
               .filter(Boolean)
           : options.nodes;
     for (const n of nodes) {
-      const r = this.createObject('Node', structuredClone(n));
+      const r = this.createObject('Node', clone(n));
       if (r.errors.length)
         throw new Error(`createCluster: invalid node: ${r.errors.map(fieldErrorMessage).join('; ')}`);
     }
@@ -274,7 +275,7 @@ class SimCluster implements Cluster {
       now: () => this.clock.now,
       schedule: (at: number, type: string, args: Record<string, unknown>) => void this.clock.schedule(at, type, args),
       pending: (type: string, match: (args: Record<string, unknown>) => boolean) =>
-        this.clock.has((t) => t.type === type && match(t.args)),
+        this.clock.hasType(type, (t) => match(t.args)),
       peekAll: (kind: KindName) => this.store.peekAll(kind),
       peek: (kind: KindName, namespace: string | undefined, name: string) => this.store.peek(kind, namespace, name),
       peekOwnedBy: (kind: KindName, uid: string) => this.store.peekOwnedBy(kind, uid),
@@ -384,7 +385,7 @@ class SimCluster implements Cluster {
         old: live,
       });
       if (errors.length) return { errors };
-      if (kind === 'Node') object.status = structuredClone(live.status);
+      if (kind === 'Node') object.status = clone(live.status);
       if (!sameObject(object, live)) this.store.replace(kind, object);
       return { object, errors: [] };
     },
@@ -421,12 +422,12 @@ class SimCluster implements Cluster {
       store: this.store.save(),
       rng: this.rng.save(),
       events: this.recorder.save(),
-      kubelet: structuredClone(this.kubelet),
+      kubelet: clone(this.kubelet),
       health: { ...this.health },
       schedulingAttempts: { ...this.schedulingAttempts },
-      daemonsets: structuredClone(this.daemonsets.state),
-      jobs: structuredClone(this.jobs.state),
-      cronjobs: structuredClone(this.cronjobs.state),
+      daemonsets: clone(this.daemonsets.state),
+      jobs: clone(this.jobs.state),
+      cronjobs: clone(this.cronjobs.state),
     };
     return s;
   }
@@ -437,12 +438,12 @@ class SimCluster implements Cluster {
     this.store.load(s.store);
     this.rng.load(s.rng);
     this.recorder.load(s.events);
-    this.kubelet = structuredClone(s.kubelet);
+    this.kubelet = clone(s.kubelet);
     this.health = { ...s.health };
     this.schedulingAttempts = { ...s.schedulingAttempts };
-    this.daemonsets.state = structuredClone(s.daemonsets);
-    this.jobs.state = structuredClone(s.jobs);
-    this.cronjobs.state = structuredClone(s.cronjobs);
+    this.daemonsets.state = clone(s.daemonsets);
+    this.jobs.state = clone(s.jobs);
+    this.cronjobs.state = clone(s.cronjobs);
     // Derived caches are rebuilt from the restored store.
     this.podsOnNode = new Map();
     this.requests = new Map();
@@ -463,7 +464,7 @@ class SimCluster implements Cluster {
     const was = this.health[name] ?? 'Ready';
     if (was === health) return;
     this.health[name] = health;
-    this.clock.cancel((t) => t.type === 'nodelifecycle.unreachable' && t.args.node === name);
+    this.clock.cancelKey(`node/${name}`, (t) => t.type === 'nodelifecycle.unreachable');
     if (health === 'Ready') {
       this.setNodeCondition(name, 'True', 'KubeletReady', 'kubelet is posting ready status');
       this.setConditionTaints(name, undefined);
@@ -596,7 +597,7 @@ class SimCluster implements Cluster {
   }
 
   private applyCreate(kind: KindName, manifest: any, recordLastApplied = true) {
-    const obj = structuredClone(manifest);
+    const obj = clone(manifest);
     obj.metadata ??= {};
     if (recordLastApplied)
       obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
@@ -606,7 +607,7 @@ class SimCluster implements Cluster {
 
   private applyUpdate(kind: KindName, manifest: any, live: any) {
     const previous = parseLastApplied(live.metadata?.annotations?.[LAST_APPLIED]);
-    const merged = threeWayMerge(previous, manifest, structuredClone(live));
+    const merged = threeWayMerge(previous, manifest, clone(live));
     merged.metadata.annotations = { ...(merged.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
     const { object, errors } = admit(kind, merged, {
       now: new Date(this.clock.now),
@@ -615,7 +616,7 @@ class SimCluster implements Cluster {
       old: live,
     });
     if (errors.length) return { errors, action: 'configured' as const };
-    if (kind === 'Node') object.status = structuredClone(live.status);
+    if (kind === 'Node') object.status = clone(live.status);
     if (sameObject(object, live)) return { errors: [], action: 'unchanged' as const };
     this.store.replace(kind, object);
     return { errors: [], action: 'configured' as const };
@@ -637,7 +638,7 @@ class SimCluster implements Cluster {
     const dependents = this.dependentsOf(obj.metadata.uid);
     if (cascade === 'orphan') {
       for (const [dk, d] of dependents) {
-        const copy = structuredClone(d);
+        const copy = clone(d);
         copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter(
           (r: any) => r.uid !== obj.metadata.uid,
         );
@@ -646,7 +647,7 @@ class SimCluster implements Cluster {
       }
     }
     if (cascade === 'foreground' && dependents.length > 0) {
-      const copy = structuredClone(obj);
+      const copy = clone(obj);
       copy.metadata.deletionTimestamp ??= iso(this.clock.now);
       copy.metadata.deletionGracePeriodSeconds = 0;
       copy.metadata.finalizers = [...new Set([...(copy.metadata.finalizers ?? []), 'foregroundDeletion'])];
@@ -682,7 +683,7 @@ class SimCluster implements Cluster {
       return;
     }
     if (pod.metadata.deletionTimestamp) return;
-    const copy = structuredClone(pod);
+    const copy = clone(pod);
     copy.metadata.deletionTimestamp = iso(this.clock.now + g * 1000);
     copy.metadata.deletionGracePeriodSeconds = g;
     this.write('Pod', copy);
@@ -702,7 +703,7 @@ class SimCluster implements Cluster {
         if (!rt.handlesSigterm) stopAfter = g;
       }
     }
-    this.clock.cancel((t) => t.args.uid === pod.metadata.uid && t.type.startsWith('kubelet.'));
+    this.clock.cancelKey(pod.metadata.uid, (t) => t.type.startsWith('kubelet.'));
     this.clock.schedule(this.clock.now + stopAfter * 1000, 'kubelet.killed', {
       namespace: pod.metadata.namespace,
       name: pod.metadata.name,
@@ -711,7 +712,7 @@ class SimCluster implements Cluster {
   }
 
   private removePod(pod: any): void {
-    this.clock.cancel((t) => t.args.uid === pod.metadata.uid);
+    this.clock.cancelKey(pod.metadata.uid);
     this.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
     delete this.kubelet.containers[pod.metadata.uid];
     delete this.schedulingAttempts[pod.metadata.uid];
@@ -827,7 +828,7 @@ class SimCluster implements Cluster {
       const p: any = this.unschedulable.get(uid);
       if (!p || p.spec.nodeName || p.metadata.deletionTimestamp) continue;
       const args = { namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid };
-      this.clock.cancel((t) => t.type === 'scheduler.schedule' && t.args.uid === p.metadata.uid);
+      this.clock.cancelKey(p.metadata.uid, (t) => t.type === 'scheduler.schedule');
       // podInitialBackoffDuration 1 s doubling to podMaxBackoffDuration 10 s.
       this.clock.schedule(this.clock.now + Math.min(10, 2 ** (attempts - 1)) * 1000, 'scheduler.schedule', args);
     }
@@ -847,7 +848,7 @@ class SimCluster implements Cluster {
       const attempts = (this.schedulingAttempts[uid] ?? 0) + 1;
       this.schedulingAttempts[uid] = attempts;
       this.unschedulable.set(uid, pod);
-      const copy = structuredClone(pod);
+      const copy = clone(pod);
       setCondition(copy, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }, this.clock.now);
       this.write('Pod', copy);
       this.recorder.record(this.ref(pod), 'Warning', 'FailedScheduling', message, source);
@@ -858,8 +859,8 @@ class SimCluster implements Cluster {
     const host = selectHost(scoreNodes(pod, feasible, podsByNode, this.nonZeroOf), () => this.rng.next())!;
     delete this.schedulingAttempts[uid];
     this.unschedulable.delete(uid);
-    this.clock.cancel((t) => t.type === 'scheduler.schedule' && t.args.uid === uid);
-    const copy = structuredClone(pod);
+    this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');
+    const copy = clone(pod);
     copy.spec.nodeName = host;
     setCondition(copy, { type: 'PodScheduled', status: 'True' }, this.clock.now);
     this.write('Pod', copy);
@@ -886,7 +887,7 @@ class SimCluster implements Cluster {
     this.kubelet.podIPs[node] = ipSeq;
     const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
     this.kubelet.containers[uid] = {};
-    const copy = structuredClone(pod);
+    const copy = clone(pod);
     copy.status = {
       ...copy.status,
       phase: 'Pending',
@@ -1004,7 +1005,7 @@ class SimCluster implements Cluster {
     rt.finishedAt = undefined;
     rt.exitCode = plan.exitCode;
     rt.handlesSigterm = plan.handlesSigterm;
-    const copy = structuredClone(pod);
+    const copy = clone(pod);
     const cs = copy.status.containerStatuses.find((s: any) => s.name === container);
     const last = cs.state.terminated ? { terminated: cs.state.terminated } : cs.lastState;
     cs.state = { running: { startedAt: iso(this.clock.now) } };
@@ -1014,10 +1015,13 @@ class SimCluster implements Cluster {
     cs.imageID = `docker.io/library/${c.image}@sha256:${'0'.repeat(64)}`;
     cs.containerID = `containerd://${this.rng.uid().replace(/-/g, '')}`;
     copy.status.phase = 'Running';
-    this.write('Pod', copy);
     const probe = c.readinessProbe;
     const readyAfter = probe ? (probe.initialDelaySeconds ?? 0) : 0;
-    this.clock.schedule(this.clock.now + readyAfter * 1000, 'kubelet.ready', { namespace, name, uid });
+    // Without a delay the kubelet reports the container ready in the same status update.
+    if (readyAfter === 0) this.markReady(copy);
+    this.write('Pod', copy);
+    if (readyAfter > 0)
+      this.clock.schedule(this.clock.now + readyAfter * 1000, 'kubelet.ready', { namespace, name, uid });
     if (Number.isFinite(plan.duration))
       this.clock.schedule(this.clock.now + plan.duration * 1000, 'kubelet.exit', { namespace, name, uid, container });
   }
@@ -1025,17 +1029,22 @@ class SimCluster implements Cluster {
   private kubeletReady(namespace: string, name: string, uid: string): void {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
-    const copy = structuredClone(pod);
+    const copy = clone(pod);
+    this.markReady(copy);
+    this.write('Pod', copy);
+  }
+
+  /** Running containers become ready; the pod is Ready once all of them are. */
+  private markReady(pod: any): void {
     let allReady = true;
-    for (const cs of copy.status.containerStatuses ?? []) {
+    for (const cs of pod.status.containerStatuses ?? []) {
       cs.ready = !!cs.state.running;
       allReady &&= cs.ready;
     }
     if (allReady) {
-      setCondition(copy, { type: 'ContainersReady', status: 'True' }, this.clock.now);
-      setCondition(copy, { type: 'Ready', status: 'True' }, this.clock.now);
+      setCondition(pod, { type: 'ContainersReady', status: 'True' }, this.clock.now);
+      setCondition(pod, { type: 'Ready', status: 'True' }, this.clock.now);
     }
-    this.write('Pod', copy);
   }
 
   private kubeletExit(a: { namespace: string; name: string; uid: string; container: string }): void {
@@ -1044,7 +1053,7 @@ class SimCluster implements Cluster {
     const rt = this.kubelet.containers[a.uid][a.container];
     rt.finishedAt = this.clock.now;
     const code = rt.exitCode ?? 0;
-    const copy = structuredClone(pod);
+    const copy = clone(pod);
     const cs = copy.status.containerStatuses.find((s: any) => s.name === a.container);
     cs.state = {
       terminated: {
@@ -1260,8 +1269,8 @@ class SimCluster implements Cluster {
     const taints: Taint[] = (node?.spec?.taints ?? []).filter((t: Taint) => t.effect === 'NoExecute');
     for (const pod of [...(this.podsOnNode.get(name)?.values() ?? [])] as any[]) {
       const uid = pod.metadata.uid;
-      const scheduled = this.clock.find((t) => t.type === 'taint.evict' && t.args.uid === uid);
-      const cancel = () => this.clock.cancel((t) => t.type === 'taint.evict' && t.args.uid === uid);
+      const scheduled = this.clock.findKey(uid, (t) => t.type === 'taint.evict');
+      const cancel = () => this.clock.cancelKey(uid, (t) => t.type === 'taint.evict');
       if (pod.metadata.deletionTimestamp || isTerminal(pod)) continue;
       const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid, taint: '' };
       const m = getMatchingTolerations(taints, pod.spec.tolerations ?? []);
@@ -1394,13 +1403,13 @@ function sortKeys(v: any): any {
  * are removed. Fields that others set (defaults, status, labels added by `kubectl label`) stay.
  */
 export function threeWayMerge(previous: any, manifest: any, live: any): any {
-  if (!isPlain(manifest) || !isPlain(live)) return structuredClone(manifest);
+  if (!isPlain(manifest) || !isPlain(live)) return clone(manifest);
   const out = { ...live };
   for (const k of Object.keys(manifest))
     out[k] =
       isPlain(manifest[k]) && isPlain(live[k])
         ? threeWayMerge(isPlain(previous) ? previous[k] : undefined, manifest[k], live[k])
-        : structuredClone(manifest[k]);
+        : clone(manifest[k]);
   if (isPlain(previous)) for (const k of Object.keys(previous)) if (!(k in manifest)) delete out[k];
   return out;
 }
@@ -1411,7 +1420,7 @@ function isPlain(v: unknown): v is Record<string, any> {
 
 function sameObject(a: any, b: any): boolean {
   const strip = (o: any) => {
-    const c = structuredClone(o);
+    const c = clone(o);
     delete c.metadata.resourceVersion;
     delete c.metadata.managedFields;
     return JSON.stringify(sortKeys(c));

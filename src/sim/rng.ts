@@ -2,6 +2,8 @@
  * The seeded random source (sfc32, 128-bit state): uids, generated name suffixes, scheduler tie
  * breaks, `$RANDOM`. Its state is part of a snapshot, so a restored cluster draws the same numbers.
  */
+const HEX = '0123456789abcdef';
+
 export class Rng {
   private s: [number, number, number, number];
 
@@ -12,11 +14,11 @@ export class Rng {
 
   /** A float in [0, 1). */
   next(): number {
-    let [a, b, c, d] = this.s;
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
+    const s = this.s;
+    let a = s[0] >>> 0;
+    let b = s[1] >>> 0;
+    let c = s[2] >>> 0;
+    let d = s[3] >>> 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -24,7 +26,10 @@ export class Rng {
     d = (d + 1) | 0;
     t = (t + d) | 0;
     c = (c + t) | 0;
-    this.s = [a, b, c, d];
+    s[0] = a;
+    s[1] = b;
+    s[2] = c;
+    s[3] = d;
     return (t >>> 0) / 4294967296;
   }
 
@@ -42,8 +47,14 @@ export class Rng {
 
   /** A version-4-shaped uid. */
   uid(): string {
-    const hex = (n: number) => Array.from({ length: n }, () => this.int(16).toString(16)).join('');
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + this.int(4)).toString(16)}${hex(3)}-${hex(12)}`;
+    let out = '';
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) out += '-';
+      if (i === 12) out += '4';
+      else if (i === 16) out += HEX[8 + this.int(4)];
+      else out += HEX[this.int(16)];
+    }
+    return out;
   }
 
   save(): [number, number, number, number] {

@@ -6,6 +6,7 @@
  * selector; then ValidateX / ValidateXUpdate. The stored object is then read back, which applies
  * defaults once more (that is why a Job without labels shows its template's generated labels).
  */
+import { clone } from '../clone';
 import type { KindName } from '../kinds';
 import { kindInfo } from '../kinds';
 import type { FieldError } from './field';
@@ -32,10 +33,6 @@ const systemPriorityClasses: Record<string, number> = {
   'system-node-critical': 2000001000,
   'system-cluster-critical': 2000000000,
 };
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
 
 /** RFC 3339 at second precision, as metav1.Time serialises. */
 function rfc3339(d: Date): string {

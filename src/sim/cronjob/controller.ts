@@ -5,6 +5,7 @@
  * (startingDeadlineSeconds), already done, or blocked by concurrencyPolicy Forbid; Replace deletes
  * the running Jobs first. One timer per coming schedule: quiet time costs nothing.
  */
+import { clone } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { parseSchedule } from './schedule';
 import { getJobName, mostRecentScheduleTime, nextScheduleTimeDuration, rfc1123z } from './utils';
@@ -14,6 +15,9 @@ export interface CronJobHost {
   schedule(at: number, type: string, args: Record<string, unknown>): void;
   pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
   peekAll(kind: 'CronJob' | 'Job'): any[];
+  peek(kind: 'CronJob' | 'Job', namespace: string, name: string): any | undefined;
+  /** The Jobs that name the CronJob among their owners (the informer's index by owner uid). */
+  peekOwnedBy(kind: 'Job', uid: string): any[];
   createJob(job: Job): { name?: string; error?: string };
   deleteJob(job: Job): void;
   writeStatus(kind: 'CronJob', obj: any): void;
@@ -25,6 +29,20 @@ export interface CronJobState {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const byName = (a: any, b: any) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
+
+/** Parsed schedules by text and zone: a schedule is parsed once, not on every sync. */
+const schedules = new Map<string, ReturnType<typeof parseSchedule>>();
+function cachedSchedule(spec: string, zone: string): ReturnType<typeof parseSchedule> {
+  const key = `${zone}\u0000${spec}`;
+  let r = schedules.get(key);
+  if (!r) {
+    if (schedules.size > 1000) schedules.clear();
+    schedules.set(key, (r = parseSchedule(spec, zone)));
+  }
+  return r;
+}
 
 function finishedCondition(job: any): 'Complete' | 'Failed' | undefined {
   const c = (job.status?.conditions ?? []).find(
@@ -52,20 +70,19 @@ export class CronJobController {
   }
 
   sync(namespace: string, name: string): void {
-    const cj: any = this.host
-      .peekAll('CronJob')
-      .find((c) => c.metadata.namespace === namespace && c.metadata.name === name);
+    const cj: any = this.host.peek('CronJob', namespace, name);
     if (!cj) return;
     const now = this.host.now();
     const uid = cj.metadata.uid;
     const jobs: any[] = this.host
-      .peekAll('Job')
+      .peekOwnedBy('Job', uid)
+      .sort(byName)
       .filter(
         (j) =>
           j.metadata.namespace === namespace &&
           (j.metadata.ownerReferences ?? []).some((r: any) => r.uid === uid && r.controller),
       );
-    const status: any = structuredClone(cj.status ?? {});
+    const status: any = clone(cj.status ?? {});
     let active: any[] = status.active ?? [];
     const decide = (decision: string, scheduledTime?: number) => {
       this.state.lastDecision[`${namespace}/${name}`] = {
@@ -114,7 +131,7 @@ export class CronJobController {
       if (active.length) status.active = active;
       else delete status.active;
       if (JSON.stringify(status) !== JSON.stringify(cj.status ?? {})) {
-        const copy = structuredClone(cj);
+        const copy = clone(cj);
         copy.status = status;
         this.host.writeStatus('CronJob', copy);
       }
@@ -125,7 +142,7 @@ export class CronJobController {
       write();
       return;
     }
-    const parsed = parseSchedule(cj.spec.schedule, cj.spec.timeZone ?? 'UTC');
+    const parsed = cachedSchedule(cj.spec.schedule, cj.spec.timeZone ?? 'UTC');
     if (!parsed.ok) {
       this.host.record(
         cj,
@@ -198,7 +215,7 @@ export class CronJobController {
       }
       active = [];
     }
-    const template = structuredClone(cj.spec.jobTemplate ?? {});
+    const template = clone(cj.spec.jobTemplate ?? {});
     const job: Job = {
       apiVersion: 'batch/v1',
       kind: 'Job',
@@ -225,9 +242,7 @@ export class CronJobController {
       return;
     }
     this.host.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${r.name}`);
-    const created = this.host
-      .peekAll('Job')
-      .find((j) => j.metadata.namespace === namespace && j.metadata.name === r.name);
+    const created = this.host.peek('Job', namespace, r.name);
     if (created) active.push(ref(created));
     status.lastScheduleTime = iso(scheduled);
     view.status = { ...status, active };

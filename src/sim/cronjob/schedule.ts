@@ -341,19 +341,49 @@ function date(zone: string, y: number, mo: number, d: number, h: number, mi: num
   return unix - real;
 }
 
-const bit = (n: number) => 1n << BigInt(n);
-
-/** spec.go dayMatches: if either field is a star, both must match; otherwise either may. */
-function dayMatches(s: Spec, w: Wall): boolean {
-  const domMatch = (bit(w.d) & s.dom) > 0n;
-  const dowMatch = (bit(w.wd) & s.dow) > 0n;
-  if ((s.dom & STAR) > 0n || (s.dow & STAR) > 0n) return domMatch && dowMatch;
-  return domMatch || dowMatch;
+/** A field's bits as a lookup table (index = value), so matching costs no BigInt arithmetic. */
+function table(bits: bigint, max: number): Uint8Array {
+  const t = new Uint8Array(max + 1);
+  for (let i = 0; i <= max; i++) t[i] = (bits >> BigInt(i)) & 1n ? 1 : 0;
+  return t;
 }
 
+/** The first value at or after `from` that the table matches, else -1. */
+function nextIn(t: Uint8Array, from: number): number {
+  for (let i = from; i < t.length; i++) if (t[i]) return i;
+  return -1;
+}
+
+/**
+ * spec.go's Next, step for step, with one shortcut: where robfig adds a second (or a minute) at a
+ * time until the field matches or wraps to 0, we add the whole run of non-matching seconds
+ * (minutes) at once when the zone's offset is the same at both ends, which is the same result.
+ */
 function specSchedule(s: Spec, zone: string): Schedule {
-  return {
+  const sec = table(s.second, 59);
+  const min = table(s.minute, 59);
+  const hour = table(s.hour, 23);
+  const dom = table(s.dom, 31);
+  const month = table(s.month, 12);
+  const dow = table(s.dow, 6);
+  const star = (s.dom & STAR) > 0n || (s.dow & STAR) > 0n;
+  // spec.go dayMatches: if either field is a star, both must match; otherwise either may.
+  const dayMatches = (w: Wall) => (star ? dom[w.d] && dow[w.wd] : dom[w.d] || dow[w.wd]);
+  // The controller asks for the same few times on every sync: remember the latest answers.
+  const memo = new Map<number, number | undefined>();
+  const schedule = {
     next(after: Date) {
+      const key = after.getTime();
+      if (memo.has(key)) {
+        const m = memo.get(key);
+        return m === undefined ? undefined : new Date(m);
+      }
+      if (memo.size >= 64) memo.clear();
+      const r = schedule.compute(after);
+      memo.set(key, r?.getTime());
+      return r;
+    },
+    compute(after: Date): Date | undefined {
       // Start at the earliest possible time (the upcoming second).
       const ms = after.getTime();
       let t = ms + 1000 - (((ms % 1000) + 1000) % 1000);
@@ -362,7 +392,7 @@ function specSchedule(s: Spec, zone: string): Schedule {
       wrap: for (;;) {
         let w = wall(zone, t);
         if (w.y > yearLimit) return undefined;
-        while ((bit(w.mo) & s.month) === 0n) {
+        while (!month[w.mo]) {
           if (!added) {
             added = true;
             t = date(zone, w.y, w.mo, 1, 0, 0, 0);
@@ -372,7 +402,7 @@ function specSchedule(s: Spec, zone: string): Schedule {
           w = wall(zone, t);
           if (w.mo === 1) continue wrap;
         }
-        while (!dayMatches(s, w)) {
+        while (!dayMatches(w)) {
           if (!added) {
             added = true;
             t = date(zone, w.y, w.mo, w.d, 0, 0, 0);
@@ -387,7 +417,7 @@ function specSchedule(s: Spec, zone: string): Schedule {
           }
           if (w.d === 1) continue wrap;
         }
-        while ((bit(w.h) & s.hour) === 0n) {
+        while (!hour[w.h]) {
           if (!added) {
             added = true;
             t = date(zone, w.y, w.mo, w.d, w.h, 0, 0);
@@ -396,28 +426,46 @@ function specSchedule(s: Spec, zone: string): Schedule {
           w = wall(zone, t);
           if (w.h === 0) continue wrap;
         }
-        while ((bit(w.mi) & s.minute) === 0n) {
+        while (!min[w.mi]) {
           if (!added) {
             added = true;
             t -= ((t % 60_000) + 60_000) % 60_000;
           }
-          t += 60_000;
-          w = wall(zone, t);
+          const to = nextIn(min, w.mi);
+          const steps = to < 0 ? 60 - w.mi : to - w.mi;
+          const jumped = t + steps * 60_000;
+          const w2 = wall(zone, jumped);
+          if (steps > 1 && offsetMs(zone, t) !== offsetMs(zone, jumped)) {
+            t += 60_000; // the offset changes on the way: one minute at a time, as robfig
+            w = wall(zone, t);
+          } else {
+            t = jumped;
+            w = w2;
+          }
           if (w.mi === 0) continue wrap;
         }
-        while ((bit(w.s) & s.second) === 0n) {
+        while (!sec[w.s]) {
           if (!added) {
             added = true;
             t -= ((t % 1000) + 1000) % 1000;
           }
-          t += 1000;
-          w = wall(zone, t);
+          const to = nextIn(sec, w.s);
+          const steps = to < 0 ? 60 - w.s : to - w.s;
+          const jumped = t + steps * 1000;
+          if (steps > 1 && offsetMs(zone, t) !== offsetMs(zone, jumped)) {
+            t += 1000;
+            w = wall(zone, t);
+          } else {
+            t = jumped;
+            w = wall(zone, t);
+          }
           if (w.s === 0) continue wrap;
         }
         return new Date(t);
       }
     },
   };
+  return { next: schedule.next };
 }
 
 /** parser.go's unexported helpers, for the ports of robfig's TestRange, TestField and TestBits. */

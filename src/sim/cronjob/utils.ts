@@ -7,6 +7,7 @@
  * (`time.Time{}`, what robfig's Next returns when nothing matches within five years) is
  * `undefined` here.
  */
+import { clone } from '../clone';
 import type { CronJob, Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { ObjectReference } from 'kubernetes-types/core/v1';
 import { goQuote } from '../apiserver/field';
@@ -209,7 +210,7 @@ export function getJobFromTemplate2(cj: CronJob, scheduledTime: Instant): Job | 
         },
       ],
     },
-    spec: structuredClone(tmpl?.spec ?? { template: {} }),
+    spec: clone(tmpl?.spec ?? { template: {} }),
   };
 }
 

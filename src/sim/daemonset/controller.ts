@@ -3,6 +3,7 @@
  * decisions of manage.ts (podsShouldBeOnNode), update.ts (rollingUpdate, both maxSurge paths) and
  * status.ts (updateDaemonSetStatus); `sync` only carries their plans out.
  */
+import { clone } from '../clone';
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { labelSelectorAsSelector } from '../labels/selector';
@@ -103,7 +104,7 @@ export class DaemonSetController {
     const nodes: Node[] = this.host.peekAll('Node');
     const { owned, adopt } = claimPods(ds, this.host.peekAll('Pod'));
     for (const p of adopt) {
-      const copy = structuredClone(p);
+      const copy = clone(p);
       copy.metadata!.ownerReferences = [...(copy.metadata!.ownerReferences ?? []), ownerRef(ds)];
       this.host.writeStatus('Pod', copy);
       owned.push(copy);
@@ -176,7 +177,7 @@ export class DaemonSetController {
       outcome: plan.requeueAfterMs !== undefined ? 'backoff' : rolling ? 'rollingUpdate' : 'steady',
       decision,
     });
-    const copy: any = structuredClone(ds);
+    const copy: any = clone(ds);
     copy.status = statusObject(ds, counts);
     if (JSON.stringify(copy.status) !== JSON.stringify(ds.status ?? {})) this.host.writeStatus('DaemonSet', copy);
     // Availability with minReadySeconds changes with time alone: look again when it may have.
@@ -198,7 +199,7 @@ export class DaemonSetController {
 
   /** Where each DaemonSet's reconcile loop is, for the controller inspector. */
   machineStates(): Record<string, DaemonSetMachineState> {
-    return structuredClone(this.state.machines ?? {});
+    return clone(this.state.machines ?? {});
   }
 
   /** The pod the controller creates for a node: template, owner, hash label and node pinning. */

@@ -4,6 +4,7 @@
  * (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollback.go). Pure: each function returns
  * what to delete, create or write.
  */
+import { clone } from '../clone';
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { nodeShouldRunDaemonPod } from './predicates';
@@ -258,7 +259,7 @@ function sortKeysDeep(v: unknown): unknown {
  * $patch: replace}}}`. Upstream marshals a map, so keys come out sorted (`$patch` first); so here.
  */
 export function getPatch(ds: DaemonSet): { spec: { template: Record<string, unknown> } } {
-  const template = structuredClone(ds.spec?.template ?? {}) as Record<string, unknown>;
+  const template = clone(ds.spec?.template ?? {}) as Record<string, unknown>;
   template.$patch = 'replace';
   return sortKeysDeep({ spec: { template } }) as { spec: { template: Record<string, unknown> } };
 }
@@ -336,7 +337,7 @@ export function constructHistory(ds: DaemonSet, histories: ControllerRevision[])
   const old: ControllerRevision[] = [];
   for (let h of histories) {
     if (!h.metadata?.labels?.[DefaultDaemonSetUniqueLabelKey]) {
-      h = structuredClone(h);
+      h = clone(h);
       h.metadata!.labels = { ...(h.metadata!.labels ?? {}), [DefaultDaemonSetUniqueLabelKey]: h.metadata!.name ?? '' };
       update.push(h);
     }
@@ -358,7 +359,7 @@ export function constructHistory(ds: DaemonSet, histories: ControllerRevision[])
       }
     for (const c of currentHistories) if (c !== current) del.push(c.metadata?.name ?? '');
     if (current.revision < currRevision) {
-      const renumbered = structuredClone(current);
+      const renumbered = clone(current);
       renumbered.revision = currRevision;
       const at = update.findIndex((u) => u.metadata?.name === renumbered.metadata?.name);
       if (at >= 0) update[at] = renumbered;
@@ -416,7 +417,7 @@ export function findHistory(toRevision: number, allHistory: ControllerRevision[]
 
 /** The template a revision restores: its data's spec.template without `$patch`. */
 export function revisionTemplate(history: ControllerRevision): PodTemplateSpec {
-  const t = structuredClone(((history.data as any)?.spec?.template ?? {}) as Record<string, unknown>);
+  const t = clone(((history.data as any)?.spec?.template ?? {}) as Record<string, unknown>);
   delete t.$patch;
   return t as PodTemplateSpec;
 }

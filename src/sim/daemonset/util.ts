@@ -4,6 +4,7 @@
  * it to its node, the template hash in the `controller-revision-hash` label, and podutil's
  * readiness/availability checks the controller counts with.
  */
+import { clone } from '../clone';
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Affinity, Pod, PodSpec, PodTemplateSpec, Toleration } from 'kubernetes-types/core/v1';
 
@@ -101,7 +102,7 @@ export function createPodTemplate(
   generation: number | undefined,
   hash: string,
 ): PodTemplateSpec {
-  const t: PodTemplateSpec = structuredClone(template ?? {});
+  const t: PodTemplateSpec = clone(template ?? {});
   t.spec ??= { containers: [] };
   addOrUpdateDaemonPodTolerations(t.spec);
   t.metadata ??= {};
@@ -120,7 +121,7 @@ export function replaceDaemonSetPodNodeNameNodeAffinity(affinity: Affinity | und
   const term = () => ({ matchFields: [{ key: ObjectNameField, operator: 'In', values: [nodeName] }] });
   if (!affinity)
     return { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term()] } } };
-  const out: Affinity = structuredClone(affinity);
+  const out: Affinity = clone(affinity);
   if (!out.nodeAffinity) {
     out.nodeAffinity = { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term()] } };
     return out;
@@ -165,7 +166,7 @@ export function getTargetNodeName(pod: Pod): { nodeName: string } | { error: str
  * tolerations added.
  */
 export function newPod(ds: DaemonSet, nodeName: string): Pod {
-  const template = structuredClone(ds.spec?.template ?? {});
+  const template = clone(ds.spec?.template ?? {});
   const spec: PodSpec = { ...(template.spec ?? { containers: [] }), nodeName };
   addOrUpdateDaemonPodTolerations(spec);
   return { metadata: { ...(template.metadata ?? {}), namespace: ds.metadata?.namespace }, spec };

@@ -3,6 +3,7 @@
  * repeats: the same source, object, type, reason and message bump `count` and `lastTimestamp` of
  * the existing Event instead of creating a new one.
  */
+import { clone } from '../clone';
 export interface InvolvedObject {
   kind: string;
   name: string;
@@ -111,7 +112,7 @@ export class Recorder {
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
   list(): EventRecord[] {
     const cutoff = this.now() - EVENT_TTL_MS;
-    return structuredClone(this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff));
+    return clone(this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff));
   }
 
   /** Drops Events older than the TTL from storage (every thousand records). */
@@ -119,15 +120,20 @@ export class Recorder {
     this.sinceExpiry = 0;
     const cutoff = this.now() - EVENT_TTL_MS;
     if (!this.events.some((e) => Date.parse(e.lastTimestamp) < cutoff)) return;
-    this.load(this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff));
+    this.events = this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff);
+    this.reindex();
   }
 
   save(): EventRecord[] {
-    return structuredClone(this.events);
+    return clone(this.events);
   }
 
   load(events: EventRecord[]): void {
-    this.events = events === this.events ? events : structuredClone(events);
+    this.events = clone(events);
+    this.reindex();
+  }
+
+  private reindex(): void {
     this.index = new Map();
     this.lastNano = 0n;
     for (const e of this.events) {

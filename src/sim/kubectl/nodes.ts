@@ -3,6 +3,7 @@
  * `taint` (cmd/taint), `cordon`, `uncordon` and `drain` (cmd/drain with kubectl/pkg/drain's pod
  * filters), with kubectl's success words and errors.
  */
+import { clone } from '../clone';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { kindInfo, type KindName } from '../kinds';
 import { invalidMessage } from '../apiserver/status-error';
@@ -139,7 +140,7 @@ function metaCommand(what: 'label' | 'annotation'): Command {
             continue;
           }
         }
-        const copy = structuredClone(obj);
+        const copy = clone(obj);
         const next: Record<string, string> = { ...current, ...set };
         for (const r of remove) delete next[r];
         copy.metadata[field] = next;
@@ -195,7 +196,7 @@ export const taintCommand: Command = {
         fail(ctx, r.errors.length === 1 ? r.errors[0] : `[${r.errors.join(', ')}]`);
         continue;
       }
-      const copy = structuredClone(obj);
+      const copy = clone(obj);
       copy.spec ??= {};
       copy.spec.taints = r.taints;
       if (r.taints.length === 0) delete copy.spec.taints;
@@ -236,7 +237,7 @@ function setUnschedulable(ctx: CommandContext, names: string[], desired: boolean
       ctx.out.push(`${objectRef('Node', obj.metadata.name)} already ${word}\n`);
       continue;
     }
-    const copy = structuredClone(obj);
+    const copy = clone(obj);
     copy.spec ??= {};
     if (desired) copy.spec.unschedulable = true;
     else delete copy.spec.unschedulable;

@@ -3,6 +3,7 @@
  * polymorphichelpers' DaemonSet status viewer, history viewer, rollbacker and restarter). The
  * decisions come from daemonset/status.ts and daemonset/update.ts; this module prints them.
  */
+import { clone } from '../clone';
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import { kindInfo, type KindName } from '../kinds';
 import { invalidMessage } from '../apiserver/status-error';
@@ -144,7 +145,7 @@ const undo: Command = {
       ctx.out.push(`${ref} ${r.message}\n`);
       return;
     }
-    const copy = structuredClone(t.obj);
+    const copy = clone(t.obj);
     copy.spec.template = r.template;
     const u = ctx.host.update('DaemonSet', copy);
     if (u.errors.length) return fail(ctx, invalidMessage('DaemonSet', copy.metadata.name, u.errors));
@@ -159,7 +160,7 @@ const restart: Command = {
     if (!t) return;
     if (t.kind !== 'DaemonSet')
       return fail(ctx, `${kindInfo(t.kind).resource}/${t.obj.metadata.name} restarting is not supported`);
-    const copy = structuredClone(t.obj);
+    const copy = clone(t.obj);
     copy.spec.template.metadata ??= {};
     copy.spec.template.metadata.annotations = {
       ...(copy.spec.template.metadata.annotations ?? {}),

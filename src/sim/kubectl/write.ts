@@ -4,6 +4,7 @@
  * `--now`, `--force`), printing kubectl's success lines (`daemonset.apps/x created`,
  * `pod "x" deleted`) and its errors.
  */
+import { clone } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { kindInfo, qualifiedResource, resolveKind, type KindName } from '../kinds';
 import { invalidMessage } from '../apiserver/status-error';
@@ -101,7 +102,7 @@ export function jobFromCronJob(cj: CronJob, name: string): Job {
         },
       ],
     },
-    spec: structuredClone(template.spec ?? { template: {} }),
+    spec: clone(template.spec ?? { template: {} }),
   } as Job;
 }
 

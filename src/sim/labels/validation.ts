@@ -62,8 +62,10 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 }
 
 /** Go's len() on a string counts bytes, not characters. */
+const utf8 = new TextEncoder();
 function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length;
 }
 
 /** validation.IsQualifiedName: label keys, annotation keys, `[prefix/]name`. */

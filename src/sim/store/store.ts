@@ -3,6 +3,7 @@
  * watch stream (ADDED / MODIFIED / DELETED with the old object) that the scheduler, kubelets and
  * controllers subscribe to. Callers always get copies, so nothing outside can mutate stored state.
  */
+import { clone } from '../clone';
 import type { KindName } from '../kinds';
 import { kindInfo } from '../kinds';
 
@@ -66,7 +67,7 @@ export class Store {
 
   get(kind: KindName, namespace: string | undefined, name: string): any | undefined {
     const o = this.objects.get(objectKey(kind, namespace, name));
-    return o === undefined ? undefined : structuredClone(o);
+    return o === undefined ? undefined : clone(o);
   }
 
   /** The stored object itself, read-only by convention, for hot paths that only read. */
@@ -96,12 +97,12 @@ export class Store {
   }
 
   list(kind: KindName, namespace?: string): any[] {
-    return this.peekAll(kind, namespace).map((o) => structuredClone(o));
+    return this.peekAll(kind, namespace).map((o) => clone(o));
   }
 
   /** Stores a new object (the caller has admitted it) and announces it. */
   add(kind: KindName, obj: any): any {
-    const stored = structuredClone(obj);
+    const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.resourceVersion);
     const key = objectKey(kind, stored.metadata.namespace, stored.metadata.name);
     this.objects.set(key, stored);
@@ -110,12 +111,12 @@ export class Store {
     set.add(key);
     this.index(key, stored, true);
     this.emit({ type: 'ADDED', kind, object: stored });
-    return structuredClone(stored);
+    return clone(stored);
   }
 
   /** Replaces an existing object and announces the change. */
   replace(kind: KindName, obj: any): any {
-    return structuredClone(this.replaceOwned(kind, structuredClone(obj)));
+    return clone(this.replaceOwned(kind, clone(obj)));
   }
 
   /** Like replace, for a fresh object the caller hands over and will not touch again (no copies). */
@@ -145,12 +146,12 @@ export class Store {
   }
 
   save(): StoreState {
-    return { resourceVersion: this.resourceVersion, objects: structuredClone([...this.objects.entries()]) };
+    return { resourceVersion: this.resourceVersion, objects: clone([...this.objects.entries()]) };
   }
 
   load(s: StoreState): void {
     this.resourceVersion = s.resourceVersion;
-    this.objects = new Map(structuredClone(s.objects));
+    this.objects = new Map(clone(s.objects));
     this.byKind = new Map();
     this.byOwner = new Map();
     for (const [key, obj] of this.objects) this.index(key, obj, true);
