@@ -499,17 +499,17 @@ export function whyJob(cluster: Cluster, namespace: string, name: string): Reaso
     (p.metadata?.ownerReferences ?? []).some((r) => r.uid === job.metadata?.uid),
   );
   const record: { failuresAfterLastSuccess: number; lastFailureTime?: number } = { failuresAfterLastSuccess: 0 };
-  for (const p of pods.filter(isTerminal).sort((a, b) => getFinishedTime(a, now) - getFinishedTime(b, now))) {
+  for (const p of pods.filter(isTerminal).sort((a, b) => getFinishedTime(a) - getFinishedTime(b))) {
     if (p.status?.phase === 'Succeeded') {
       record.failuresAfterLastSuccess = 0;
       record.lastFailureTime = undefined;
     } else {
       record.failuresAfterLastSuccess++;
-      record.lastFailureTime = getFinishedTime(p, now);
+      record.lastFailureTime = getFinishedTime(p);
     }
   }
   const active = pods.filter((p) => !p.metadata?.deletionTimestamp && !isTerminal(p)).length;
-  if (active < wantActive(job, counts.succeeded) && remainingBackoff(record, now) > 0) {
+  if (active < wantActive(job, counts.succeeded, active) && remainingBackoff(record, now) > 0) {
     const delaySeconds = Math.min(
       DefaultJobPodFailureBackOff * 2 ** (record.failuresAfterLastSuccess - 1),
       MaxJobPodFailureBackOff,
