@@ -18,9 +18,14 @@ import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver
 import { fieldErrorMessage } from './apiserver/field';
 import { parseSelector } from './labels/selector';
 import {
+  addToNodeInfo,
+  emptyNodeInfo,
+  ErrReasonConflict,
   filterNode,
   fitErrorMessage,
   isTerminal,
+  preFilterNodeNames,
+  type NodeInfo,
   nonZeroRequests,
   podRequests,
   scoreNodes,
@@ -171,6 +176,8 @@ class SimCluster implements Cluster {
   private cronjobs: CronJobController;
   /** The scheduler cache: bound pods per node (stored objects, read-only), kept by the watch. */
   private podsOnNode = new Map<string, Map<string, Pod>>();
+  /** The scheduler cache's NodeInfo per node: requests, non-zero requests and host ports of its non-terminal pods. */
+  private nodeInfos = new Map<string, NodeInfo>();
   /** Parsed resource requests per pod uid (a pod's requests do not change). */
   private requests = new Map<string, ResourceList>();
   /** Pods the scheduler could not place, by uid, retried when the cluster changes. */
@@ -279,6 +286,7 @@ class SimCluster implements Cluster {
       peekAll: (kind: KindName) => this.store.peekAll(kind),
       peek: (kind: KindName, namespace: string | undefined, name: string) => this.store.peek(kind, namespace, name),
       peekOwnedBy: (kind: KindName, uid: string) => this.store.peekOwnedBy(kind, uid),
+      peekUncontrolled: (kind: KindName) => this.store.peekUncontrolled(kind),
       createPod: (pod: Pod) => {
         const r = this.createObject('Pod', pod);
         return r.object
@@ -449,11 +457,13 @@ class SimCluster implements Cluster {
     this.requests = new Map();
     this.nonZero = new Map();
     this.unschedulable = new Map();
+    this.nodeInfos = new Map();
     for (const p of this.store.peekAll('Pod')) {
       if (p.spec.nodeName) {
         let m = this.podsOnNode.get(p.spec.nodeName);
         if (!m) this.podsOnNode.set(p.spec.nodeName, (m = new Map()));
         m.set(p.metadata.uid, p);
+        this.countOnNode(p, 1);
       } else if (this.schedulingAttempts[p.metadata.uid]) this.unschedulable.set(p.metadata.uid, p);
     }
   }
@@ -668,8 +678,9 @@ class SimCluster implements Cluster {
   private dependentsOf(uid: string): [KindName, any][] {
     const out: [KindName, any][] = [];
     for (const k of ['Pod', 'Job', 'ControllerRevision'] as KindName[]) {
-      for (const o of this.store.peekAll(k))
-        if ((o.metadata.ownerReferences ?? []).some((r: any) => r.uid === uid)) out.push([k, o]);
+      const owned = this.store.peekOwnedBy(k, uid);
+      owned.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+      for (const o of owned) out.push([k, o]);
     }
     return out;
   }
@@ -741,6 +752,8 @@ class SimCluster implements Cluster {
       const uid = pod.metadata.uid;
       const oldNode = e.old?.spec?.nodeName;
       if (oldNode) this.podsOnNode.get(oldNode)?.delete(uid);
+      if (e.old) this.countOnNode(e.old, -1);
+      if (e.type !== 'DELETED') this.countOnNode(pod, 1);
       if (e.type === 'DELETED') {
         this.requests.delete(uid);
         this.nonZero.delete(uid);
@@ -823,6 +836,15 @@ class SimCluster implements Cluster {
 
   // ---- scheduler -----------------------------------------------------------------------------
 
+  /** Adds or removes a bound, non-terminal pod's share of its node's NodeInfo. */
+  private countOnNode(pod: any, sign: 1 | -1): void {
+    const node = pod.spec?.nodeName;
+    if (!node || isTerminal(pod)) return;
+    let info = this.nodeInfos.get(node);
+    if (!info) this.nodeInfos.set(node, (info = emptyNodeInfo()));
+    addToNodeInfo(info, pod, sign, this.requestsOf, this.nonZeroOf);
+  }
+
   private requeueUnschedulable(): void {
     for (const [uid, attempts] of Object.entries(this.schedulingAttempts)) {
       const p: any = this.unschedulable.get(uid);
@@ -837,14 +859,26 @@ class SimCluster implements Cluster {
   private schedulePod(namespace: string, name: string, uid: string): void {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-    const nodes: Node[] = this.store.peekAll('Node');
-    const podsByNode = new Map<string, Pod[]>();
-    for (const [node, pods] of this.podsOnNode) podsByNode.set(node, [...pods.values()]);
-    const results = nodes.map((n) => filterNode(pod, n, podsByNode.get(n.metadata!.name!) ?? [], this.requestsOf));
+    const allNodes: Node[] = this.store.peekAll('Node');
+    // NodeAffinity's PreFilter narrows the nodes to those named by matchFields (daemon pods).
+    const names = preFilterNodeNames(pod);
+    const nodes = names ? allNodes.filter((n) => names.has(n.metadata!.name!)) : allNodes;
+    const empty = emptyNodeInfo();
+    const results = nodes.map((n) =>
+      filterNode(pod, n, this.nodeInfos.get(n.metadata!.name!) ?? empty, this.requestsOf),
+    );
     const feasible = nodes.filter((_, i) => results[i].reasons.length === 0);
     const source = { component: 'default-scheduler' };
     if (feasible.length === 0) {
-      const message = fitErrorMessage(nodes.length, results);
+      const message = fitErrorMessage(
+        allNodes.length,
+        results,
+        names === undefined
+          ? undefined
+          : names.size === 0
+            ? { message: ErrReasonConflict }
+            : { absentReason: "node(s) didn't satisfy plugin(s) [NodeAffinity]" },
+      );
       const attempts = (this.schedulingAttempts[uid] ?? 0) + 1;
       this.schedulingAttempts[uid] = attempts;
       this.unschedulable.set(uid, pod);
@@ -856,7 +890,7 @@ class SimCluster implements Cluster {
       this.clock.schedule(this.clock.now + 300_000, 'scheduler.schedule', { namespace, name, uid });
       return;
     }
-    const host = selectHost(scoreNodes(pod, feasible, podsByNode, this.nonZeroOf), () => this.rng.next())!;
+    const host = selectHost(scoreNodes(pod, feasible, this.nodeInfos, this.nonZeroOf), () => this.rng.next())!;
     delete this.schedulingAttempts[uid];
     this.unschedulable.delete(uid);
     this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');

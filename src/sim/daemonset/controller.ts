@@ -25,6 +25,10 @@ export interface DaemonSetHost {
   schedule(at: number, type: string, args: Record<string, unknown>): void;
   pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
   peekAll(kind: 'Node' | 'Pod' | 'DaemonSet' | 'ControllerRevision'): any[];
+  /** Objects that name `uid` among their owners (the informer's index). */
+  peekOwnedBy(kind: 'Pod' | 'ControllerRevision', uid: string): any[];
+  /** Objects no controller owns. */
+  peekUncontrolled(kind: 'Pod'): any[];
   createPod(pod: Pod): { name?: string; error?: string };
   deletePod(pod: Pod): void;
   writeStatus(kind: 'DaemonSet' | 'Pod' | 'ControllerRevision', obj: any): void;
@@ -102,7 +106,12 @@ export class DaemonSetController {
     this.send(key, { type: 'watch.changed' });
     const now = this.host.now();
     const nodes: Node[] = this.host.peekAll('Node');
-    const { owned, adopt } = claimPods(ds, this.host.peekAll('Pod'));
+    // The pods the DaemonSet owns and the orphans it may adopt, in name order, as a lister gives them.
+    const candidates = [
+      ...new Set([...this.host.peekOwnedBy('Pod', ds.metadata!.uid!), ...this.host.peekUncontrolled('Pod')]),
+    ];
+    candidates.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    const { owned, adopt } = claimPods(ds, candidates);
     for (const p of adopt) {
       const copy = clone(p);
       copy.metadata!.ownerReferences = [...(copy.metadata!.ownerReferences ?? []), ownerRef(ds)];

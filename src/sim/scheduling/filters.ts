@@ -112,13 +112,92 @@ function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
 }
 
 /**
+ * What the scheduler cache knows of a node's pods (framework.NodeInfo): the count, the summed
+ * requests, the summed non-zero requests for scoring, and the host ports in use, over the pods
+ * bound to it that are not terminal.
+ */
+export interface NodeInfo {
+  pods: number;
+  requested: ResourceList;
+  nonZero: { cpu: number; memory: number };
+  ports: ContainerPort[];
+  /** The host ports by pod uid, that `ports` is made of. */
+  portsByPod: Map<string, ContainerPort[]>;
+}
+
+export function emptyNodeInfo(): NodeInfo {
+  return { pods: 0, requested: {}, nonZero: { cpu: 0, memory: 0 }, ports: [], portsByPod: new Map() };
+}
+
+/** Adds (sign 1) or removes (sign -1) a pod's share of a NodeInfo. */
+export function addToNodeInfo(
+  info: NodeInfo,
+  pod: Pod,
+  sign: 1 | -1,
+  requestsOf: (p: Pod) => ResourceList = podRequests,
+  nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
+): void {
+  info.pods += sign;
+  const r = requestsOf(pod);
+  for (const k in r) info.requested[k] = (info.requested[k] ?? 0) + sign * r[k];
+  const nz = nonZeroOf(pod);
+  info.nonZero.cpu += sign * nz.cpu;
+  info.nonZero.memory += sign * nz.memory;
+  const ports = hostPorts(pod);
+  if (ports.length === 0) return;
+  const uid = pod.metadata?.uid ?? `\u0000${info.portsByPod.size}`;
+  if (sign === 1) info.portsByPod.set(uid, ports);
+  else info.portsByPod.delete(uid);
+  info.ports = [...info.portsByPod.values()].flat();
+}
+
+/** The NodeInfo of a list of pods, leaving out terminal pods and `except` (the pod being scheduled). */
+export function nodeInfoOf(
+  pods: Pod[],
+  except?: string,
+  requestsOf: (p: Pod) => ResourceList = podRequests,
+  nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
+): NodeInfo {
+  const info = emptyNodeInfo();
+  for (const p of pods)
+    if (!isTerminal(p) && (except === undefined || p.metadata?.uid !== except))
+      addToNodeInfo(info, p, 1, requestsOf, nonZeroOf);
+  return info;
+}
+
+/**
+ * NodeAffinity's PreFilter: the nodes a pod may go to when every required term names nodes with
+ * `matchFields metadata.name In` (as DaemonSet pods do); undefined when any node may do. An empty
+ * set means the terms conflict.
+ */
+export function preFilterNodeNames(pod: Pod): Set<string> | undefined {
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms || terms.length === 0) return undefined;
+  let names: Set<string> | undefined;
+  for (const t of terms) {
+    let termNames: Set<string> | undefined;
+    for (const r of t.matchFields ?? []) {
+      if (r.key !== 'metadata.name' || r.operator !== 'In') continue;
+      const values = new Set(r.values ?? []);
+      termNames = termNames ? new Set([...termNames].filter((n) => values.has(n))) : values;
+    }
+    if (!termNames) return undefined;
+    names = new Set([...(names ?? []), ...termNames]);
+  }
+  return names;
+}
+
+/** node_affinity.go errReasonConflict: the PreFilter message when the terms name no node in common. */
+export const ErrReasonConflict = 'pod affinity terms conflict';
+
+/**
  * Runs the default filter plugins in upstream order against one node; the first failing plugin
  * decides, as the framework's RunFilterPlugins does.
  */
 export function filterNode(
   pod: Pod,
   node: Node,
-  podsOnNode: Pod[],
+  podsOnNode: Pod[] | NodeInfo,
   requestsOf: (p: Pod) => ResourceList = podRequests,
 ): NodeFilterResult {
   const name = node.metadata?.name ?? '';
@@ -152,28 +231,23 @@ export function filterNode(
   // NodeAffinity
   if (!getRequiredNodeAffinity(pod).match(node)) return fail('NodeAffinity', [ErrReasonNodeAffinity], false);
 
-  const others = podsOnNode.filter((p) => !isTerminal(p) && p.metadata?.uid !== pod.metadata?.uid);
+  const info = Array.isArray(podsOnNode) ? nodeInfoOf(podsOnNode, pod.metadata?.uid, requestsOf) : podsOnNode;
   // NodePorts
   const wanted = hostPorts(pod);
   if (wanted.length > 0) {
-    const used = others.flatMap(hostPorts);
-    if (wanted.some((w) => used.some((u) => portsConflict(w, u)))) return fail('NodePorts', [ErrReasonNodePorts], true);
+    if (wanted.some((w) => info.ports.some((u) => portsConflict(w, u))))
+      return fail('NodePorts', [ErrReasonNodePorts], true);
   }
   // NodeResourcesFit
   const alloc = allocatable(node);
   const reasons: string[] = [];
-  if (others.length + 1 > (alloc.pods ?? 110)) reasons.push('Too many pods');
+  if (info.pods + 1 > (alloc.pods ?? 110)) reasons.push('Too many pods');
   const want = requestsOf(pod);
-  const used: ResourceList = {};
-  for (const p of others) for (const [k, v] of Object.entries(requestsOf(p))) used[k] = (used[k] ?? 0) + v;
-  for (const resource of [
-    'cpu',
-    'memory',
-    'ephemeral-storage',
-    ...Object.keys(want)
-      .filter((k) => !['cpu', 'memory', 'ephemeral-storage', 'pods'].includes(k))
-      .sort(),
-  ]) {
+  const used = info.requested;
+  const extended = Object.keys(want).filter(
+    (k) => k !== 'cpu' && k !== 'memory' && k !== 'ephemeral-storage' && k !== 'pods',
+  );
+  for (const resource of ['cpu', 'memory', 'ephemeral-storage', ...(extended.length ? extended.sort() : [])]) {
     const w = want[resource] ?? 0;
     if (w === 0) continue;
     if (w > (alloc[resource] ?? 0) - (used[resource] ?? 0)) reasons.push(`Insufficient ${resource}`);
@@ -194,17 +268,32 @@ function histogram(counts: Map<string, number>): string {
  * FailedScheduling event prints it. Every pod in the sandbox has priority 0, so preemption never
  * finds victims: nodes rejected by a resolvable plugin count as "No preemption victims found".
  */
-export function fitErrorMessage(numAllNodes: number, results: NodeFilterResult[]): string {
+export function fitErrorMessage(
+  numAllNodes: number,
+  results: NodeFilterResult[],
+  preFilter?: { message: string } | { absentReason: string },
+): string {
   if (numAllNodes === 0) return ErrNoNodesAvailable;
   const reasons = new Map<string, number>();
-  for (const r of results) for (const reason of r.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   let msg = `0/${numAllNodes} nodes are available:`;
-  if (reasons.size) msg += ` ${histogram(reasons)}.`;
+  if (preFilter && 'message' in preFilter) msg += ` ${preFilter.message}.`;
+  else {
+    for (const r of results) for (const reason of r.reasons) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    // Nodes the PreFilter left out carry its status (NodeToStatus.AbsentNodesStatus).
+    const absent = numAllNodes - results.length;
+    if (preFilter && absent > 0)
+      reasons.set(preFilter.absentReason, (reasons.get(preFilter.absentReason) ?? 0) + absent);
+    if (reasons.size) msg += ` ${histogram(reasons)}.`;
+  }
   const preemption = new Map<string, number>();
   for (const r of results.filter((r) => r.reasons.length > 0)) {
     const why = r.resolvable ? NoPreemptionVictims : PreemptionNotHelpful;
     preemption.set(why, (preemption.get(why) ?? 0) + 1);
   }
+  // Nodes without an explicit status were rejected as unresolvable: preemption cannot help there.
+  const explicit = preFilter && 'message' in preFilter ? 0 : results.length;
+  if (numAllNodes > explicit)
+    preemption.set(PreemptionNotHelpful, (preemption.get(PreemptionNotHelpful) ?? 0) + numAllNodes - explicit);
   msg += ` preemption: 0/${numAllNodes} nodes are available: ${histogram(preemption)}.`;
   return msg;
 }
@@ -228,7 +317,7 @@ function normalize(scores: number[], reverse: boolean): number[] {
 export function scoreNodes(
   pod: Pod,
   feasible: Node[],
-  podsByNode: Map<string, Pod[]>,
+  podsByNode: Map<string, Pod[] | NodeInfo>,
   nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
 ): { node: string; score: number }[] {
   const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
@@ -246,14 +335,10 @@ export function scoreNodes(
   const mine = nonZeroOf(pod);
   return feasible.map((n, i) => {
     const alloc = allocatable(n);
-    const on = (podsByNode.get(n.metadata?.name ?? '') ?? []).filter((p) => !isTerminal(p));
-    let cpu = mine.cpu;
-    let memory = mine.memory;
-    for (const p of on) {
-      const r = nonZeroOf(p);
-      cpu += r.cpu;
-      memory += r.memory;
-    }
+    const on = podsByNode.get(n.metadata?.name ?? '') ?? [];
+    const used = Array.isArray(on) ? nodeInfoOf(on, pod.metadata?.uid, podRequests, nonZeroOf).nonZero : on.nonZero;
+    const cpu = mine.cpu + used.cpu;
+    const memory = mine.memory + used.memory;
     const least = (req: number, cap: number) =>
       cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MaxNodeScore) / cap);
     const leastAllocated = Math.floor((least(cpu, alloc.cpu ?? 0) + least(memory, alloc.memory ?? 0)) / 2);

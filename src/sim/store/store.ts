@@ -25,6 +25,9 @@ export function objectKey(kind: KindName, namespace: string | undefined, name: s
   return kindInfo(kind).namespaced ? `${kind}/${namespace ?? 'default'}/${name}` : `${kind}//${name}`;
 }
 
+/** The owner-index bucket of objects without a controller ownerReference. */
+const UNCONTROLLED = '\u0000uncontrolled';
+
 export class Store {
   private objects = new Map<string, any>();
   private byKind = new Map<KindName, Set<string>>();
@@ -32,14 +35,17 @@ export class Store {
   private byOwner = new Map<string, Set<string>>();
 
   private index(key: string, obj: any, on: boolean): void {
-    for (const r of obj?.metadata?.ownerReferences ?? []) {
-      let set = this.byOwner.get(r.uid);
+    const refs = obj?.metadata?.ownerReferences ?? [];
+    const uids: string[] = refs.map((r: any) => r.uid);
+    if (!refs.some((r: any) => r.controller)) uids.push(UNCONTROLLED);
+    for (const uid of uids) {
+      let set = this.byOwner.get(uid);
       if (on) {
-        if (!set) this.byOwner.set(r.uid, (set = new Set()));
+        if (!set) this.byOwner.set(uid, (set = new Set()));
         set.add(key);
       } else if (set) {
         set.delete(key);
-        if (set.size === 0) this.byOwner.delete(r.uid);
+        if (set.size === 0) this.byOwner.delete(uid);
       }
     }
   }
@@ -50,6 +56,10 @@ export class Store {
     const prefix = `${kind}/`;
     for (const key of this.byOwner.get(uid) ?? []) if (key.startsWith(prefix)) out.push(this.objects.get(key));
     return out;
+  }
+  /** Stored objects of a kind that no controller owns (candidates for adoption), read-only, in no particular order. */
+  peekUncontrolled(kind: KindName): any[] {
+    return this.peekOwnedBy(kind, UNCONTROLLED);
   }
   private watchers: Watcher[] = [];
   resourceVersion = 0;
@@ -75,25 +85,35 @@ export class Store {
     return this.objects.get(objectKey(kind, namespace, name));
   }
 
+  /** Each kind's objects in (namespace, name) order, kept until an object of the kind is added or removed. */
+  private sorted = new Map<KindName, any[]>();
+  /** Where each key sits in `sorted`, so a replaced object takes its predecessor's place. */
+  private position = new Map<KindName, Map<string, number>>();
+
   /** Stored objects of a kind, read-only by convention, in name order. */
   peekAll(kind: KindName, namespace?: string): any[] {
-    const keys = [...(this.byKind.get(kind) ?? [])];
-    const out: any[] = [];
-    for (const k of keys) {
-      const o = this.objects.get(k);
-      if (namespace === undefined || !kindInfo(kind).namespaced || o.metadata.namespace === namespace) out.push(o);
+    let all = this.sorted.get(kind);
+    if (!all) {
+      all = [];
+      for (const k of this.byKind.get(kind) ?? []) all.push(this.objects.get(k));
+      all.sort((a, b) =>
+        (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '')
+          ? a.metadata.name < b.metadata.name
+            ? -1
+            : a.metadata.name > b.metadata.name
+              ? 1
+              : 0
+          : (a.metadata.namespace ?? '') < (b.metadata.namespace ?? '')
+            ? -1
+            : 1,
+      );
+      this.sorted.set(kind, all);
+      const at = new Map<string, number>();
+      all.forEach((o, i) => at.set(objectKey(kind, o.metadata.namespace, o.metadata.name), i));
+      this.position.set(kind, at);
     }
-    return out.sort((a, b) =>
-      (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '')
-        ? a.metadata.name < b.metadata.name
-          ? -1
-          : a.metadata.name > b.metadata.name
-            ? 1
-            : 0
-        : (a.metadata.namespace ?? '') < (b.metadata.namespace ?? '')
-          ? -1
-          : 1,
-    );
+    if (namespace === undefined || !kindInfo(kind).namespaced) return [...all];
+    return all.filter((o) => o.metadata.namespace === namespace);
   }
 
   list(kind: KindName, namespace?: string): any[] {
@@ -110,6 +130,7 @@ export class Store {
     if (!set) this.byKind.set(kind, (set = new Set()));
     set.add(key);
     this.index(key, stored, true);
+    this.sorted.delete(kind);
     this.emit({ type: 'ADDED', kind, object: stored });
     return clone(stored);
   }
@@ -129,6 +150,12 @@ export class Store {
     this.index(key, old, false);
     this.index(key, stored, true);
     this.objects.set(key, stored);
+    const all = this.sorted.get(kind);
+    if (all) {
+      const at = this.position.get(kind)?.get(key);
+      if (at !== undefined) all[at] = stored;
+      else this.sorted.delete(kind);
+    }
     this.emit({ type: 'MODIFIED', kind, object: stored, old });
     return stored;
   }
@@ -140,6 +167,7 @@ export class Store {
     this.objects.delete(key);
     this.byKind.get(kind)?.delete(key);
     this.index(key, old, false);
+    this.sorted.delete(kind);
     this.resourceVersion++;
     this.emit({ type: 'DELETED', kind, object: old, old });
     return old;
@@ -154,6 +182,7 @@ export class Store {
     this.objects = new Map(clone(s.objects));
     this.byKind = new Map();
     this.byOwner = new Map();
+    this.sorted = new Map();
     for (const [key, obj] of this.objects) this.index(key, obj, true);
     for (const key of this.objects.keys()) {
       const kind = key.split('/')[0] as KindName;

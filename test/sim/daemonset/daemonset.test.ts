@@ -327,3 +327,37 @@ describe('the DaemonSet controller on the default cluster', () => {
     expect(pods(c).every((p) => p.spec.containers[0].image.endsWith('v1.9.0'))).toBe(true);
   });
 });
+
+describe('a daemon pod that does not fit its node', () => {
+  test('stays Pending with the scheduler message of a NodeAffinity PreFilter', () => {
+    const c = createCluster();
+    const r = c.apply(`apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: hungry
+spec:
+  selector:
+    matchLabels: {app: hungry}
+  template:
+    metadata:
+      labels: {app: hungry}
+    spec:
+      containers:
+        - name: c
+          image: busybox
+          resources:
+            requests: {cpu: "64"}
+`);
+    expect(r.ok).toBe(true);
+    c.advance(5);
+    const pending = (c.list('pods', { labelSelector: 'app=hungry' }) as any[]).map((p) => p.status.phase);
+    expect(pending).toEqual(['Pending', 'Pending', 'Pending']);
+    const failed = (c.events() as any[]).filter((e) => e.reason === 'FailedScheduling');
+    expect(failed.length).toBe(3);
+    // The control plane is not a target (its taint is not tolerated), the workers each get one
+    // pod that asks for more CPU than the node has.
+    expect(failed[0].message).toBe(
+      "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.",
+    );
+  });
+});

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
-import { filterNode, fitErrorMessage, podRequests, scoreNodes, selectHost } from '../../../src/sim/scheduling/filters';
+import {
+  addToNodeInfo,
+  emptyNodeInfo,
+  filterNode,
+  fitErrorMessage,
+  nodeInfoOf,
+  podRequests,
+  preFilterNodeNames,
+  scoreNodes,
+  selectHost,
+} from '../../../src/sim/scheduling/filters';
 
 const node = (
   name: string,
@@ -229,5 +239,86 @@ describe('scoring and selection', () => {
     ];
     expect(selectHost(scores, () => 0)).toBe('c');
     expect(selectHost(scores, () => 0.99)).toBe('a');
+  });
+});
+
+// upstream: plugins/nodeaffinity/node_affinity_test.go TestNodeAffinity (wantPreFilterResult,
+// wantPreFilterStatus) — the PreFilter narrows the nodes to those named by matchFields.
+describe('NodeAffinity PreFilter', () => {
+  const terms = (...ts: { key: string; operator: string; values: string[] }[][]) =>
+    pod({
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: ts.map((f) => ({ matchFields: f })) },
+        },
+      },
+    });
+  const name = (op: string, ...values: string[]) => ({ key: 'metadata.name', operator: op, values });
+  test.each<[string, Pod, string[] | undefined]>([
+    ['no affinity: all nodes', pod(), undefined],
+    ['one term naming a node (a daemon pod)', terms([name('In', 'node1')]), ['node1']],
+    ['ANDed requirements intersect', terms([name('In', 'node1', 'node2'), name('In', 'node2', 'node3')]), ['node2']],
+    ['ORed terms unite', terms([name('In', 'node1')], [name('In', 'node2')]), ['node1', 'node2']],
+    [
+      'a term without a name requirement allows all nodes',
+      terms([name('In', 'node1')], [name('NotIn', 'node2')]),
+      undefined,
+    ],
+    ['conflicting requirements: no node', terms([name('In', 'node1'), name('In', 'node2')]), []],
+  ])('%s', (_, p, want) => {
+    const got = preFilterNodeNames(p);
+    expect(got === undefined ? undefined : [...got].sort()).toEqual(want);
+  });
+
+  // schedule_one.go findNodesThatFitPod: nodes the PreFilter left out get the absent status
+  // "node(s) didn't satisfy plugin(s) [NodeAffinity]", counted in FitError.Error() and, as
+  // unresolvable, in the preemption message.
+  test('a daemon pod that does not fit its node', () => {
+    const big = terms([name('In', 'worker-1')]);
+    big.spec!.containers[0].resources = { requests: { cpu: '64' } };
+    const r = filterNode(big, node('worker-1'), []);
+    expect(fitErrorMessage(4, [r], { absentReason: "node(s) didn't satisfy plugin(s) [NodeAffinity]" })).toBe(
+      "0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/4 nodes are available: 1 No preemption victims found for incoming pod, 3 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  test('conflicting terms fail in PreFilter', () => {
+    expect(fitErrorMessage(3, [], { message: 'pod affinity terms conflict' })).toBe(
+      '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+  });
+});
+
+describe('NodeInfo kept incrementally', () => {
+  test('adding and removing pods returns to empty, and matches the NodeInfo of the list', () => {
+    const a = pod(
+      {
+        containers: [
+          {
+            name: 'c',
+            image: 'x',
+            resources: { requests: { cpu: '250m', memory: '64Mi' } },
+            ports: [{ containerPort: 80, hostPort: 8080 }],
+          },
+        ],
+      },
+      'a',
+    );
+    const b = pod({ containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '100m' } } }] }, 'b');
+    const info = emptyNodeInfo();
+    addToNodeInfo(info, a, 1);
+    addToNodeInfo(info, b, 1);
+    const fromList = nodeInfoOf([a, b]);
+    expect(info.pods).toBe(2);
+    expect(info.requested).toEqual(fromList.requested);
+    expect(info.requested.cpu).toBe(350);
+    expect(info.ports).toEqual([{ containerPort: 80, hostPort: 8080 }]);
+    expect(info.nonZero).toEqual(fromList.nonZero);
+    addToNodeInfo(info, a, -1);
+    expect(info.ports).toEqual([]);
+    expect(info.requested.cpu).toBe(100);
+    addToNodeInfo(info, b, -1);
+    expect(info.pods).toBe(0);
+    expect(info.nonZero).toEqual({ cpu: 0, memory: 0 });
   });
 });
