@@ -49,13 +49,29 @@ export interface ApplyResult {
 }
 
 export interface ControllerView {
-  kind: 'DaemonSet';
+  kind: 'DaemonSet' | 'Job' | 'CronJob';
   namespace: string;
   name: string;
-  /** The state of its XState machine (daemonset/machine.ts): idle, queued, rollingUpdate, backoff, deleting. */
+  /**
+   * The state of its XState machine: a DaemonSet's (daemonset/machine.ts) idle, queued,
+   * rollingUpdate, backoff, deleting; a Job's (job/machine.ts) queued, active, backoff,
+   * suspended, finishing, complete, failed; a CronJob's (cronjob/machine.ts) queued, waiting,
+   * suspended, invalid, deleting.
+   */
   state: string;
   syncs: number;
-  lastDecision?: { at: string; create: string[]; delete: string[] };
+  /**
+   * The last sync that did something: the pods (or, for a CronJob, the Jobs) it created and
+   * deleted; for a CronJob also what it decided about which scheduled time, and when it looks again.
+   */
+  lastDecision?: {
+    at: string;
+    create: string[];
+    delete: string[];
+    summary?: string;
+    scheduledTime?: string;
+    next?: string;
+  };
 }
 
 export interface ClusterOptions {
@@ -352,20 +368,61 @@ class SimCluster implements Cluster {
   }
 
   controllers(): ControllerView[] {
-    return Object.entries(this.daemonsets.machineStates())
-      .map(([key, m]) => {
-        const [namespace, name] = key.split('/');
-        const d = m.context.lastDecision;
-        return {
-          kind: 'DaemonSet' as const,
-          namespace,
-          name,
-          state: m.value,
-          syncs: m.context.syncs,
-          ...(d ? { lastDecision: { at: iso(d.at), create: d.create, delete: d.delete } } : {}),
-        };
-      })
-      .sort((a, b) => (a.namespace + a.name < b.namespace + b.name ? -1 : 1));
+    const split = (key: string) => {
+      const at = key.indexOf('/');
+      return { namespace: key.slice(0, at), name: key.slice(at + 1) };
+    };
+    const views: ControllerView[] = [];
+    for (const [key, m] of Object.entries(this.daemonsets.machineStates())) {
+      const d = m.context.lastDecision;
+      views.push({
+        kind: 'DaemonSet',
+        ...split(key),
+        state: m.value,
+        syncs: m.context.syncs,
+        ...(d ? { lastDecision: { at: iso(d.at), create: d.create, delete: d.delete } } : {}),
+      });
+    }
+    for (const [key, m] of Object.entries(this.jobs.machineStates())) {
+      const d = m.context.lastDecision;
+      views.push({
+        kind: 'Job',
+        ...split(key),
+        state: m.value,
+        syncs: m.context.syncs,
+        ...(d ? { lastDecision: { at: iso(d.at), create: d.create, delete: d.delete } } : {}),
+      });
+    }
+    const decisions = this.cronjobs.state.lastDecision;
+    for (const [key, m] of Object.entries(this.cronjobs.machineStates())) {
+      const d = decisions[key];
+      views.push({
+        kind: 'CronJob',
+        ...split(key),
+        state: m.value,
+        syncs: m.syncs,
+        ...(d
+          ? {
+              lastDecision: {
+                at: iso(d.at),
+                create: [...(d.created ?? [])],
+                delete: [...(d.deleted ?? [])],
+                summary: d.decision,
+                ...(d.scheduledTime ? { scheduledTime: d.scheduledTime } : {}),
+                ...(d.next ? { next: d.next } : {}),
+              },
+            }
+          : {}),
+      });
+    }
+    const order = { CronJob: 0, DaemonSet: 1, Job: 2 };
+    return views.sort((a, b) =>
+      a.kind !== b.kind
+        ? order[a.kind] - order[b.kind]
+        : a.namespace + '/' + a.name < b.namespace + '/' + b.name
+          ? -1
+          : 1,
+    );
   }
 
   revision(): number {
@@ -781,6 +838,8 @@ class SimCluster implements Cluster {
     }
     if (e.kind === 'Job') this.cronjobs.onJob(e.object);
     if (e.kind === 'Job' && e.type === 'DELETED') this.jobs.forget(e.object.metadata.uid);
+    if (e.kind === 'CronJob' && e.type === 'DELETED')
+      this.cronjobs.forget(e.object.metadata.namespace, e.object.metadata.name);
     if (e.kind === 'DaemonSet' && e.type === 'DELETED')
       this.daemonsets.forget(e.object.metadata.namespace, e.object.metadata.name);
     if (e.kind === 'CronJob' && e.type !== 'DELETED') {

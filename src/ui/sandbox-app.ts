@@ -796,17 +796,33 @@ class SandboxApp {
           ': ',
           el('code', { class: `sb-state sb-state-${v.state}` }, v.state),
           ` ${t(this.locale, 'sb.syncs', { n: v.syncs })}`,
-          d
+          d && v.kind === 'CronJob'
             ? el(
                 'div',
                 { class: 'sb-decision' },
-                t(this.locale, 'sb.decision', {
+                t(this.locale, 'sb.cronDecision', {
                   at: d.at.slice(11, 19),
-                  create: d.create.join(', ') || none,
-                  delete: d.delete.join(', ') || none,
+                  summary: t(this.locale, `sb.cron.${cronDecisionCode(d.summary)}`),
                 }),
+                d.scheduledTime
+                  ? ` ${t(this.locale, 'sb.cronScheduled', { time: d.scheduledTime.slice(11, 16) })}`
+                  : '',
+                d.next ? ` ${t(this.locale, 'sb.cronNext', { time: d.next.slice(11, 19) })}` : '',
+                d.create.length || d.delete.length
+                  ? ` ${t(this.locale, 'sb.cronJobs', { create: d.create.join(', ') || none, delete: d.delete.join(', ') || none })}`
+                  : '',
               )
-            : '',
+            : d
+              ? el(
+                  'div',
+                  { class: 'sb-decision' },
+                  t(this.locale, 'sb.decision', {
+                    at: d.at.slice(11, 19),
+                    create: d.create.join(', ') || none,
+                    delete: d.delete.join(', ') || none,
+                  }),
+                )
+              : '',
         );
       }),
     );
@@ -919,4 +935,39 @@ function age(ms: number): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m}m`;
   return `${Math.floor(m / 60)}h${m % 60 ? `${m % 60}m` : ''}`;
+}
+
+/** The i18n code of a CronJob controller decision (cronjob/controller.ts decide()). */
+function cronDecisionCode(
+  summary: string | undefined,
+):
+  | 'created'
+  | 'missed'
+  | 'processed'
+  | 'forbid'
+  | 'failedCreate'
+  | 'suspended'
+  | 'deleting'
+  | 'unparseable'
+  | 'noUnmet' {
+  switch (summary) {
+    case 'created the Job':
+      return 'created';
+    case 'missed the starting deadline':
+      return 'missed';
+    case 'already processed':
+      return 'processed';
+    case 'skipped: Forbid and a Job is active':
+      return 'forbid';
+    case 'failed to create the Job':
+      return 'failedCreate';
+    case 'suspended':
+      return 'suspended';
+    case 'deleting':
+      return 'deleting';
+    case 'unparseable schedule':
+      return 'unparseable';
+    default:
+      return 'noUnmet';
+  }
 }

@@ -8,7 +8,8 @@
 import { clone } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { parseSchedule } from './schedule';
-import { getJobName, mostRecentScheduleTime, nextScheduleTimeDuration, rfc1123z } from './utils';
+import { step, type CronJobMachineEvent, type CronJobSyncOutcome } from './machine';
+import { getJobName, mostRecentScheduleTime, nextScheduleDelta, nextScheduleTimeDuration, rfc1123z } from './utils';
 
 export interface CronJobHost {
   now(): number;
@@ -25,7 +26,12 @@ export interface CronJobHost {
 }
 
 export interface CronJobState {
-  lastDecision: Record<string, { decision: string; scheduledTime?: string; at: number }>;
+  lastDecision: Record<
+    string,
+    { decision: string; scheduledTime?: string; at: number; next?: string; created?: string[]; deleted?: string[] }
+  >;
+  /** Each CronJob's reconcile-loop machine (cronJobMachine): its state and how many syncs it ran, by `namespace/name`. */
+  machines?: Record<string, { value: string; syncs: number }>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -57,8 +63,30 @@ export class CronJobController {
     public state: CronJobState = { lastDecision: {} },
   ) {}
 
+  /** Steps a CronJob's machine (kept as plain data in the state). */
+  private send(key: string, event: CronJobMachineEvent): void {
+    const machines = (this.state.machines ??= {});
+    const m = machines[key];
+    machines[key] = {
+      value: step(m?.value, event),
+      syncs: (m?.syncs ?? 0) + (event.type === 'sync.done' ? 1 : 0),
+    };
+  }
+
+  /** The machines' states by `namespace/name`, for the controller inspector. */
+  machineStates(): Record<string, { value: string; syncs: number }> {
+    return clone(this.state.machines ?? {});
+  }
+
+  /** Drops the machine and decision of a CronJob that is gone. */
+  forget(namespace: string, name: string): void {
+    delete this.state.machines?.[`${namespace}/${name}`];
+    delete this.state.lastDecision[`${namespace}/${name}`];
+  }
+
   enqueue(namespace: string, name: string, at?: number): void {
     const when = at ?? this.host.now();
+    if (when <= this.host.now()) this.send(`${namespace}/${name}`, { type: 'watch.changed' });
     if (!this.host.pending('cronjob.sync', (a) => a.namespace === namespace && a.name === name && a.at === when)) {
       this.host.schedule(when, 'cronjob.sync', { namespace, name, at: when });
     }
@@ -84,12 +112,21 @@ export class CronJobController {
       );
     const status: any = clone(cj.status ?? {});
     let active: any[] = status.active ?? [];
-    const decide = (decision: string, scheduledTime?: number) => {
-      this.state.lastDecision[`${namespace}/${name}`] = {
-        decision,
-        ...(scheduledTime ? { scheduledTime: iso(scheduledTime) } : {}),
-        at: now,
-      };
+    const key = `${namespace}/${name}`;
+    const created: string[] = [];
+    const deleted: string[] = [];
+    const decide = (decision: string, scheduledTime?: number, outcome: CronJobSyncOutcome = 'waiting') => {
+      // A sync that found nothing due and changed nothing keeps the last real decision on show.
+      const idle = (decision === 'no unmet start time' || decision === 'already processed') && !created.length;
+      if (!(idle && !deleted.length && this.state.lastDecision[key]))
+        this.state.lastDecision[key] = {
+          decision,
+          ...(scheduledTime ? { scheduledTime: iso(scheduledTime) } : {}),
+          at: now,
+          ...(created.length ? { created } : {}),
+          ...(deleted.length ? { deleted } : {}),
+        };
+      this.send(key, cj.metadata.deletionTimestamp ? { type: 'watch.deleting' } : { type: 'sync.done', outcome });
     };
 
     // Reconcile the active list with the Jobs that exist.
@@ -116,15 +153,17 @@ export class CronJobController {
     active = active.filter((a) => jobs.some((j) => j.metadata.uid === a.uid));
 
     // History limits: delete the oldest finished Jobs beyond each limit.
-    this.cleanup(
-      cj,
-      jobs.filter((j) => finishedCondition(j) === 'Complete'),
-      cj.spec.successfulJobsHistoryLimit,
-    );
-    this.cleanup(
-      cj,
-      jobs.filter((j) => finishedCondition(j) === 'Failed'),
-      cj.spec.failedJobsHistoryLimit,
+    deleted.push(
+      ...this.cleanup(
+        cj,
+        jobs.filter((j) => finishedCondition(j) === 'Complete'),
+        cj.spec.successfulJobsHistoryLimit,
+      ),
+      ...this.cleanup(
+        cj,
+        jobs.filter((j) => finishedCondition(j) === 'Failed'),
+        cj.spec.failedJobsHistoryLimit,
+      ),
     );
 
     const write = () => {
@@ -138,7 +177,7 @@ export class CronJobController {
     };
 
     if (cj.metadata.deletionTimestamp || cj.spec.suspend) {
-      decide(cj.spec.suspend ? 'suspended' : 'deleting');
+      decide(cj.spec.suspend ? 'suspended' : 'deleting', undefined, 'suspended');
       write();
       return;
     }
@@ -150,6 +189,7 @@ export class CronJobController {
         'UnparseableSchedule',
         `unparseable schedule: ${JSON.stringify(cj.spec.schedule)} : ${parsed.error}`,
       );
+      decide('unparseable schedule', undefined, 'invalid');
       write();
       return;
     }
@@ -157,7 +197,10 @@ export class CronJobController {
     const view = { ...cj, status: { ...status, active } };
     const requeue = () => {
       const d = nextScheduleTimeDuration(view, now, sched);
-      if (d !== undefined) this.enqueue(namespace, name, now + d);
+      if (d === undefined) return;
+      this.enqueue(namespace, name, now + d);
+      const last = this.state.lastDecision[key];
+      if (last) last.next = iso(now + d - nextScheduleDelta);
     };
 
     const mr = mostRecentScheduleTime(view, now, sched, true);
@@ -211,6 +254,7 @@ export class CronJobController {
         const j = jobs.find((x) => x.metadata.uid === a.uid);
         if (!j) continue;
         this.host.deleteJob(j);
+        deleted.push(j.metadata.name);
         this.host.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name}`);
       }
       active = [];
@@ -242,8 +286,9 @@ export class CronJobController {
       return;
     }
     this.host.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${r.name}`);
-    const created = this.host.peek('Job', namespace, r.name);
-    if (created) active.push(ref(created));
+    created.push(r.name);
+    const createdJob = this.host.peek('Job', namespace, r.name);
+    if (createdJob) active.push(ref(createdJob));
     status.lastScheduleTime = iso(scheduled);
     view.status = { ...status, active };
     decide('created the Job', scheduled);
@@ -251,15 +296,19 @@ export class CronJobController {
     requeue();
   }
 
-  private cleanup(cj: CronJob, finished: any[], limit: number | undefined): void {
-    if (limit === undefined || limit === null || finished.length <= limit) return;
+  /** Deletes the oldest finished Jobs beyond `limit`; the names of those it deleted. */
+  private cleanup(cj: CronJob, finished: any[], limit: number | undefined): string[] {
+    const deleted: string[] = [];
+    if (limit === undefined || limit === null || finished.length <= limit) return deleted;
     const key = (j: any) => j.status?.completionTime ?? j.status?.startTime ?? j.metadata.creationTimestamp;
     const sorted = [...finished].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     for (const j of sorted.slice(0, finished.length - limit)) {
       if (j.metadata.deletionTimestamp) continue;
       this.host.deleteJob(j);
+      deleted.push(j.metadata.name);
       this.host.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name}`);
     }
+    return deleted;
   }
 }
 
