@@ -143,6 +143,16 @@ const en: Sentences = {
   'job.failed.deadline': (p) =>
     `The Job failed at ${p('at')} (\`DeadlineExceeded\`): it ran longer than \`activeDeadlineSeconds\` (${p('deadlineSeconds')}), so its Pods were stopped.`,
   'job.failed': (p) => `The Job failed at ${p('at')} (${p.code('reason')}).`,
+  'job.failed.podFailurePolicy': (p) =>
+    `The Job failed at ${p('at')} (\`PodFailurePolicy\`): a \`FailJob\` rule of its \`podFailurePolicy\` matched — ${p('message')}.`,
+  'job.failed.indexes': (p) =>
+    p.raw('reason') === 'MaxFailedIndexesExceeded'
+      ? `The Job failed at ${p('at')} (\`MaxFailedIndexesExceeded\`): indexes ${p.code('failedIndexes')} failed, more than \`maxFailedIndexes\` (${p('maxFailedIndexes')}) allows.`
+      : `The Job failed at ${p('at')} (\`FailedIndexes\`): every index finished, and indexes ${p.code('failedIndexes')} used up their \`backoffLimitPerIndex\`.`,
+  'job.succeeding': (p) =>
+    `The Job has met its success criteria (${p.code('reason')}: ${p('message')}) and is stopping the Pods still running (${p('terminating')} shutting down); it is marked Complete once they are gone.`,
+  'job.indexes': (p) =>
+    `An Indexed Job: each index 0…completions−1 must succeed once. Done: ${p.raw('completedIndexes') ? p.code('completedIndexes') : 'none yet'}${p.raw('failedIndexes') ? `; failed for good (after \`backoffLimitPerIndex\` ${p('backoffLimitPerIndex')} retries): ${p.code('failedIndexes')}` : ''}.`,
   'job.complete': (p) =>
     `The Job completed at ${p('at')} with ${plural(p.num('succeeded'), 'successful Pod', 'successful Pods')}.`,
   'job.suspended': (p) =>
@@ -265,6 +275,16 @@ const zh: Sentences = {
   'job.failed.deadline': (p) =>
     `这个 Job 于 ${p('at')} 失败（\`DeadlineExceeded\`）：运行时间超过了 \`activeDeadlineSeconds\`（${p('deadlineSeconds')}），它的 Pod 都被停掉了。`,
   'job.failed': (p) => `这个 Job 于 ${p('at')} 失败（${p.code('reason')}）。`,
+  'job.failed.podFailurePolicy': (p) =>
+    `这个 Job 于 ${p('at')} 失败（\`PodFailurePolicy\`）：它的 \`podFailurePolicy\` 中一条 \`FailJob\` 规则匹配了——${p('message')}。`,
+  'job.failed.indexes': (p) =>
+    p.raw('reason') === 'MaxFailedIndexesExceeded'
+      ? `这个 Job 于 ${p('at')} 失败（\`MaxFailedIndexesExceeded\`）：索引 ${p.code('failedIndexes')} 失败，超过了 \`maxFailedIndexes\`（${p('maxFailedIndexes')}）允许的数量。`
+      : `这个 Job 于 ${p('at')} 失败（\`FailedIndexes\`）：所有索引都已结束，其中索引 ${p.code('failedIndexes')} 用完了 \`backoffLimitPerIndex\` 的重试次数。`,
+  'job.succeeding': (p) =>
+    `这个 Job 已满足成功条件（${p.code('reason')}：${p('message')}），正在停掉仍在运行的 Pod（还有 ${p('terminating')} 个在退出）；等它们都结束后才会标记为 Complete。`,
+  'job.indexes': (p) =>
+    `这是一个 Indexed Job：0…completions−1 的每个索引都要成功一次。已完成：${p.raw('completedIndexes') ? p.code('completedIndexes') : '暂无'}${p.raw('failedIndexes') ? `；彻底失败（用完 \`backoffLimitPerIndex\` ${p('backoffLimitPerIndex')} 次重试）：${p.code('failedIndexes')}` : ''}。`,
   'job.complete': (p) => `这个 Job 于 ${p('at')} 完成，共有 ${p('succeeded')} 个 Pod 成功。`,
   'job.suspended': (p) =>
     `这个 Job 从 ${p('since')} 起处于挂起状态（\`spec.suspend: true\`）：不运行 Pod，也不会新建，直到恢复为止。`,

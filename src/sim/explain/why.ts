@@ -458,6 +458,17 @@ export function whyJob(cluster: Cluster, namespace: string, name: string): Reaso
       );
     else if (failed.reason === 'DeadlineExceeded')
       out.push(reason('job.failed.deadline', { deadlineSeconds: spec.activeDeadlineSeconds ?? 0, at }));
+    else if (failed.reason === 'PodFailurePolicy')
+      out.push(reason('job.failed.podFailurePolicy', { message: failed.message ?? '', at }));
+    else if (failed.reason === 'FailedIndexes' || failed.reason === 'MaxFailedIndexesExceeded')
+      out.push(
+        reason('job.failed.indexes', {
+          reason: failed.reason,
+          failedIndexes: status.failedIndexes ?? '',
+          maxFailedIndexes: spec.maxFailedIndexes ?? '',
+          at,
+        }),
+      );
     else out.push(reason('job.failed', { reason: failed.reason ?? '', at }));
   }
   const finished = complete ?? failed;
@@ -473,6 +484,17 @@ export function whyJob(cluster: Cluster, namespace: string, name: string): Reaso
   const failureTarget = isTrue('FailureTarget');
   if (failureTarget) {
     out.push(reason('job.failing', { reason: failureTarget.reason ?? '', terminating: status.terminating ?? 0 }));
+    return out;
+  }
+  const successCriteriaMet = isTrue('SuccessCriteriaMet');
+  if (successCriteriaMet) {
+    out.push(
+      reason('job.succeeding', {
+        reason: successCriteriaMet.reason ?? '',
+        message: successCriteriaMet.message ?? '',
+        terminating: status.terminating ?? 0,
+      }),
+    );
     return out;
   }
   if (spec.suspend) {
@@ -493,6 +515,14 @@ export function whyJob(cluster: Cluster, namespace: string, name: string): Reaso
   };
   if (spec.completions === undefined || spec.completions === null) out.push(reason('job.progress.workQueue', counts));
   else out.push(reason('job.progress', { ...counts, completions: spec.completions }));
+  if (spec.completionMode === 'Indexed')
+    out.push(
+      reason('job.indexes', {
+        completedIndexes: status.completedIndexes ?? '',
+        failedIndexes: status.failedIndexes ?? '',
+        backoffLimitPerIndex: spec.backoffLimitPerIndex ?? '',
+      }),
+    );
 
   // The backoffRecord the controller keeps: failures since the last success, and the last failure's time.
   const pods = (cluster.list('Pod', { namespace }) as Pod[]).filter((p) =>

@@ -346,6 +346,62 @@ spec:
 });
 
 describe('whyJob', () => {
+  test('podFailurePolicy FailJob, per-index failures and a success policy', () => {
+    const c = createCluster();
+    ok(
+      c,
+      bareJob(
+        'pfp',
+        '  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes: {operator: In, values: [42]}\n',
+        'exit 42',
+      ),
+    );
+    ok(
+      c,
+      bareJob(
+        'pi',
+        '  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n  backoffLimitPerIndex: 0\n',
+        'exit $JOB_COMPLETION_INDEX',
+      ),
+    );
+    ok(
+      c,
+      bareJob(
+        'sp',
+        "  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n  successPolicy:\n    rules:\n    - succeededIndexes: '0'\n",
+        'sleep ${JOB_COMPLETION_INDEX}00',
+      ),
+    );
+    ok(
+      c,
+      bareJob(
+        'ix',
+        '  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n',
+        'sleep ${JOB_COMPLETION_INDEX}00',
+      ),
+    );
+    c.advance(6);
+    expect(one(saw(whyJob(c, 'default', 'ix')), 'job.indexes')).toEqual({
+      completedIndexes: '0',
+      failedIndexes: '',
+      backoffLimitPerIndex: '',
+    });
+    expect(one(saw(whyJob(c, 'default', 'sp')), 'job.succeeding')).toEqual({
+      reason: 'SuccessPolicy',
+      message: 'Matched rules at index 0',
+      terminating: 1,
+    });
+    c.advance(60);
+    const pfp = one(saw(whyJob(c, 'default', 'pfp')), 'job.failed.podFailurePolicy');
+    expect(pfp.message).toMatch(
+      /^Container main for pod default\/pfp-\w+ failed with exit code 42 matching FailJob rule at index 0$/,
+    );
+    expect(one(saw(whyJob(c, 'default', 'pi')), 'job.failed.indexes')).toMatchObject({
+      reason: 'FailedIndexes',
+      failedIndexes: '1',
+    });
+  });
+
   test('exit 1 with restartPolicy Never: back-off 10 s, 20 s, 40 s after the last failure', () => {
     const c = createCluster();
     ok(c, bareJob('fail', '', 'exit 1'));
@@ -559,13 +615,13 @@ describe('fallbacks', () => {
         spec: { template: {} },
         status: {
           conditions: [
-            { type: 'Failed', status: 'True', reason: 'PodFailurePolicy', lastTransitionTime: at('00:00:30') },
+            { type: 'Failed', status: 'True', reason: 'ExternalReason', lastTransitionTime: at('00:00:30') },
           ],
         },
       },
     });
     expect(saw(whyJob(c, 'default', 'j'))).toEqual([
-      { code: 'job.failed', params: { reason: 'PodFailurePolicy', at: at('00:00:30') } },
+      { code: 'job.failed', params: { reason: 'ExternalReason', at: at('00:00:30') } },
     ]);
   });
 });
