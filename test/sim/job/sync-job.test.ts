@@ -36,7 +36,7 @@ const run = (yaml: string, seconds: number) => {
   return c;
 };
 
-// job_controller_test.go TestControllerSyncJob: the Indexed cases
+// job_controller_test.go TestControllerSyncJob, its Indexed cases (through the public contract)
 describe('Indexed Jobs', () => {
   test('"indexed job completes": annotation, label, hostname, generateName, completedIndexes "0-2"', () => {
     const c = run(manifest('idx', '  completionMode: Indexed\n  completions: 3\n  parallelism: 2', 'sleep 2'), 120);
@@ -67,7 +67,7 @@ describe('Indexed Jobs', () => {
     expect(c.kubectl('describe job idx').stdout).toMatch(/Completed Indexes:\s+0-2/);
   });
 
-  test('"indexed job repeated completed index": a failed index is retried with the same index', () => {
+  test('failed indexes count toward backoffLimit without backoffLimitPerIndex', () => {
     // Index 1 fails once (its first pod exits 1 when the file-less shell sees index 1 and no retry marker).
     const c = run(
       manifest(
@@ -91,7 +91,7 @@ describe('Indexed Jobs', () => {
 // job_controller_test.go TestSyncJobWithJobPodFailurePolicy
 describe('podFailurePolicy', () => {
   const policy = (rules: string) => `  backoffLimit: 6\n  podFailurePolicy:\n    rules:\n${rules}`;
-  test('"default handling for pod failure if the container matching the exit codes does not match the containerName restriction" → FailJob on exit code 42', () => {
+  test('a FailJob rule on exit code 42: FailureTarget then Failed with the rule message', () => {
     const c = run(
       manifest(
         'x',
@@ -195,7 +195,7 @@ describe('backoffLimitPerIndex', () => {
 
 // job_controller_test.go TestSyncJobWithJobSuccessPolicy
 describe('successPolicy', () => {
-  test('"job with successPolicy; jobPodReplacementPolicy feature enabled; job has SuccessCriteriaMet condition": the rest is terminated, then Complete', () => {
+  test('succeededIndexes "0" met: SuccessCriteriaMet, the other pods terminated, then Complete', () => {
     const c = run(
       manifest(
         'leader',
@@ -247,7 +247,6 @@ describe('the Job machine', () => {
     const c = createCluster();
     c.apply(manifest('m', '  backoffLimit: 1', 'sleep 1; exit 1'));
     c.advance(0.5);
-    const states = () => (c as any).controllers().filter((v: any) => v.kind === 'Job' && v.name === 'm');
     const seen = new Set<string>();
     c.runUntil((cl) => {
       for (const v of (cl as any).jobs.machineStates ? Object.values((cl as any).jobs.machineStates()) : [])
@@ -259,7 +258,6 @@ describe('the Job machine', () => {
     expect(m.value).toBe('failed');
     expect(m.context.syncs).toBeGreaterThan(2);
     expect(m.context.lastDecision.create[0]).toMatch(/^m-/);
-    void states;
   });
 
   test('forget drops the machine with the Job', () => {
