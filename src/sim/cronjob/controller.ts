@@ -5,6 +5,7 @@
  * (startingDeadlineSeconds), already done, or blocked by concurrencyPolicy Forbid; Replace deletes
  * the running Jobs first. One timer per coming schedule: quiet time costs nothing.
  */
+import { rfc3339 } from '../time';
 import { clone } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { parseSchedule } from './schedule';
@@ -34,7 +35,7 @@ export interface CronJobState {
   machines?: Record<string, { value: string; syncs: number }>;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = rfc3339;
 
 const byName = (a: any, b: any) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
 

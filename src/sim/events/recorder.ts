@@ -3,6 +3,7 @@
  * repeats: the same source, object, type, reason and message bump `count` and `lastTimestamp` of
  * the existing Event instead of creating a new one.
  */
+import { rfc3339 } from '../time';
 import { clone } from '../clone';
 export interface InvolvedObject {
   kind: string;
@@ -34,6 +35,8 @@ export const EVENT_TTL_MS = 3600_000;
 
 export class Recorder {
   private events: EventRecord[] = [];
+  /** Each Event's lastTimestamp in epoch ms, beside `events`, so expiry needs no date parsing. */
+  private lastMs: number[] = [];
   private index = new Map<string, number>();
   private sinceExpiry = 0;
   /** Bumped on every record, so a view can tell that the Events changed. */
@@ -66,12 +69,15 @@ export class Recorder {
     ].join('\u0000');
     this.changes++;
     if (++this.sinceExpiry >= 1000) this.expire();
-    const ts = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // lastTimestamp has second precision; expiry compares against that, here as after a restore.
+    const now = this.now() - (((this.now() % 1000) + 1000) % 1000);
+    const ts = rfc3339(now);
     const at = this.index.get(key);
     if (at !== undefined) {
       const e = this.events[at];
       e.count++;
       e.lastTimestamp = ts;
+      this.lastMs[at] = now;
       return;
     }
     const e: EventRecord = {
@@ -97,6 +103,7 @@ export class Recorder {
     };
     this.index.set(key, this.events.length);
     this.events.push(e);
+    this.lastMs.push(now);
   }
 
   /**
@@ -112,15 +119,15 @@ export class Recorder {
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
   list(): EventRecord[] {
     const cutoff = this.now() - EVENT_TTL_MS;
-    return clone(this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff));
+    return clone(this.events.filter((_, i) => this.lastMs[i] >= cutoff));
   }
 
   /** Drops Events older than the TTL from storage (every thousand records). */
   private expire(): void {
     this.sinceExpiry = 0;
     const cutoff = this.now() - EVENT_TTL_MS;
-    if (!this.events.some((e) => Date.parse(e.lastTimestamp) < cutoff)) return;
-    this.events = this.events.filter((e) => Date.parse(e.lastTimestamp) >= cutoff);
+    if (!this.lastMs.some((ms) => ms < cutoff)) return;
+    this.events = this.events.filter((_, i) => this.lastMs[i] >= cutoff);
     this.reindex();
   }
 
@@ -135,6 +142,7 @@ export class Recorder {
 
   private reindex(): void {
     this.index = new Map();
+    this.lastMs = this.events.map((e) => Date.parse(e.lastTimestamp));
     this.lastNano = 0n;
     for (const e of this.events) {
       const hex = e.metadata.name.slice(e.metadata.name.lastIndexOf('.') + 1);

@@ -24,6 +24,8 @@
  *   expectations are always satisfied).
  * - Upstream quirk kept: a sync that waits for the back-off reports status.active 0.
  */
+import { clone } from '../clone';
+import { rfc3339 } from '../time';
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { labelSelectorAsSelector } from '../labels/selector';
@@ -124,7 +126,7 @@ export interface JobState {
   machines: Record<string, JobMachineState>;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = rfc3339;
 const byName = (a: Pod, b: Pod) => {
   const x = a.metadata?.name ?? '';
   const y = b.metadata?.name ?? '';
@@ -300,7 +302,7 @@ export class JobController {
 
   /** Where each Job's reconcile loop is, for the controller inspector. */
   machineStates(): Record<string, JobMachineState> {
-    return structuredClone(this.machines());
+    return clone(this.machines());
   }
 
   private jobs(): Record<string, JobRecord> {
@@ -436,7 +438,7 @@ export class JobController {
     if (!pods) return done('active');
     const hasFinalizer: HasFinalizer = (p) => !!rec.tracked[p.metadata!.uid!];
 
-    const status: any = structuredClone(job.status ?? {});
+    const status: any = clone(job.status ?? {});
     status.conditions ??= [];
     const conditions: JobCondition[] = status.conditions;
     const view: Job = { ...job, status };
@@ -632,7 +634,7 @@ export class JobController {
     if (!status.failed) delete status.failed;
     if (conditions.length === 0) delete status.conditions;
     if (JSON.stringify(status) !== JSON.stringify(job.status ?? {})) {
-      const copy = structuredClone(job);
+      const copy = clone(job);
       copy.status = status;
       this.host.writeStatus('Job', copy);
     }
@@ -817,7 +819,7 @@ export class JobController {
    * failure counts carried over from the pod it replaces.
    */
   podFor(job: any, index = unknownCompletionIndex, replaced?: Pod): Pod {
-    const t = structuredClone(job.spec.template ?? {});
+    const t = clone(job.spec.template ?? {});
     const spec = t.spec ?? { containers: [] };
     const metadata: any = {
       ...(t.metadata ?? {}),
