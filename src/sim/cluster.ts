@@ -456,7 +456,13 @@ class SimCluster implements Cluster {
       return { object, errors: [] };
     },
     delete: (kind, obj, o) => this.deleteObject(kind, obj, o.cascade, o.gracePeriodSeconds),
-    evict: (pod, grace) => this.deletePod(pod, grace),
+    evict: (pod, grace) => {
+      const live = this.store.peek('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '') ?? pod;
+      const marked = live.metadata?.deletionTimestamp
+        ? live
+        : this.markDisruption(live, 'EvictionByEvictionAPI', 'Eviction API: evicting');
+      this.deletePod(marked, grace);
+    },
     logs: (pod, container, previous) => this.containerLogs(pod, container, previous),
     watch: (fn) => this.store.watch(fn),
   };
@@ -1227,10 +1233,56 @@ class SimCluster implements Cluster {
     });
   }
 
+  /**
+   * The containers of a deleted pod have stopped: the kubelet reports the pod terminal (since
+   * 1.27 a deleted pod reaches Failed, or Succeeded when every container exited 0, before it is
+   * removed), then the object goes. A container that ignored SIGTERM was killed when the grace
+   * period ran out (exit code 137); one that handles it exits 0.
+   */
   private kubeletKilled(namespace: string, name: string, uid: string): void {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid) return;
-    this.removePod(pod);
+    if (!isTerminal(pod) && pod.status?.containerStatuses) {
+      const copy = clone(pod);
+      const runtimes = this.kubelet.containers[uid] ?? {};
+      for (const cs of copy.status.containerStatuses as any[]) {
+        if (!cs.state?.running) continue;
+        const rt = runtimes[cs.name];
+        const code = rt?.handlesSigterm ? 0 : 137;
+        cs.state = {
+          terminated: {
+            exitCode: code,
+            reason: code === 0 ? 'Completed' : 'Error',
+            startedAt: cs.state.running.startedAt,
+            finishedAt: iso(this.clock.now),
+            containerID: cs.containerID,
+          },
+        };
+        cs.ready = false;
+        cs.started = false;
+        if (rt) {
+          rt.finishedAt = this.clock.now;
+          rt.exitCode = code;
+        }
+      }
+      const statuses = copy.status.containerStatuses as any[];
+      const ok = statuses.every((cs) => cs.state?.terminated?.exitCode === 0);
+      copy.status.phase = ok ? 'Succeeded' : 'Failed';
+      for (const t of ['Ready', 'ContainersReady'])
+        setCondition(copy, { type: t, status: 'False', reason: 'PodCompleted' }, this.clock.now);
+      setCondition(copy, { type: 'PodReadyToStartContainers', status: 'False' }, this.clock.now);
+      this.write('Pod', copy);
+    }
+    const live = this.store.peek('Pod', namespace, name);
+    if (live && live.metadata.uid === uid) this.removePod(live);
+  }
+
+  /** Sets the DisruptionTarget condition a component writes before it deletes a pod (PodDisruptionConditions, GA). */
+  private markDisruption(pod: any, reason: string, message: string): any {
+    const copy = clone(pod);
+    setCondition(copy, { type: 'DisruptionTarget', status: 'True', reason, message }, this.clock.now);
+    this.write('Pod', copy);
+    return copy;
   }
 
   // ---- nodes ---------------------------------------------------------------------------------
@@ -1414,7 +1466,9 @@ class SimCluster implements Cluster {
       `Marking for deletion Pod ${namespace}/${name}`,
       { component: 'taint-eviction-controller' },
     );
-    this.deletePod(pod);
+    this.deletePod(
+      this.markDisruption(pod, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint'),
+    );
   }
 
   private podGCOrphaned(node: string): void {
@@ -1428,7 +1482,21 @@ class SimCluster implements Cluster {
         `Deleting pod ${pod.metadata.namespace}/${pod.metadata.name} as its node ${node} no longer exists`,
         { component: 'pod-garbage-collector' },
       );
-      this.removePod(pod);
+      // markFailedAndDeletePodWithCondition: a non-terminal pod is marked Failed first.
+      const copy = clone(pod);
+      if (!isTerminal(copy)) copy.status = { ...(copy.status ?? {}), phase: 'Failed' };
+      setCondition(
+        copy,
+        {
+          type: 'DisruptionTarget',
+          status: 'True',
+          reason: 'DeletionByPodGC',
+          message: 'PodGC: node no longer exists',
+        },
+        this.clock.now,
+      );
+      this.write('Pod', copy);
+      this.removePod(copy);
     }
   }
 }
