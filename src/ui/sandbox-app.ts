@@ -27,6 +27,9 @@ export interface ScenarioData {
 }
 
 type Speed = 1 | 10 | 60 | 600;
+/** Milliseconds of engine work per animation frame while playing (of the 16.7 a frame has at 60 Hz). */
+const FRAME_BUDGET_MS = 8;
+
 const SPEEDS: Speed[] = [1, 10, 60, 600];
 const MANIFEST_FILE = 'manifest.yaml';
 
@@ -479,21 +482,36 @@ class SandboxApp {
 
   // ---- time -------------------------------------------------------------------------------------
 
+  /** Simulated seconds a frame wanted but had no time to run. */
+  private simDebt = 0;
+
   private setPlaying(on: boolean): void {
     this.playing = on;
     this.playButton.setAttribute('aria-pressed', String(on));
     this.playButton.textContent = on ? t(this.locale, 'sb.pause') : t(this.locale, 'sb.play');
     if (on) {
       this.lastFrame = performance.now();
+      this.simDebt = 0;
       requestAnimationFrame((ts) => this.frame(ts));
     }
   }
 
+  /**
+   * One animation frame of play: the simulated time the frame is worth at the chosen speed, run
+   * within a few milliseconds of work so that a burst (a rollout creating hundreds of pods) is
+   * spread over several frames instead of freezing one; time the frame could not run is carried
+   * to the next (up to a second's worth), so the clock catches up when the burst is over.
+   */
   private frame(ts: number): void {
     if (!this.playing || !this.app.isConnected) return;
     const dt = Math.min(0.25, (ts - this.lastFrame) / 1000);
     this.lastFrame = ts;
-    this.cluster.advance(dt * this.speed);
+    const want = dt * this.speed + this.simDebt;
+    const start = performance.now();
+    const before = this.cluster.now().getTime();
+    this.cluster.runUntil(() => performance.now() - start > FRAME_BUDGET_MS, want);
+    const ran = (this.cluster.now().getTime() - before) / 1000;
+    this.simDebt = Math.min(this.speed, Math.max(0, want - ran));
     if (ts - this.lastRender > 100) this.render(false);
     requestAnimationFrame((t2) => this.frame(t2));
   }
