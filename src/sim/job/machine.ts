@@ -90,12 +90,17 @@ export interface JobMachineState {
  * transition ran 'record decision' (then recordDecision gives the new context).
  */
 const memo = new Map<string, { value: string; recorded: boolean }>();
+/** The machine's initial state, computed once. */
+let initial: JobMachineState | undefined;
 
 /** The next persisted state after `event` (the initial state when there is none yet). */
 export function step(state: JobMachineState | undefined, event: JobMachineEvent): JobMachineState {
   if (!state) {
-    const [init] = initialTransition(jobMachine);
-    state = { value: String(init.value), context: init.context };
+    initial ??= (() => {
+      const [init] = initialTransition(jobMachine);
+      return { value: String(init.value), context: init.context };
+    })();
+    state = { value: initial.value, context: { ...initial.context } };
   }
   const key = `${state.value}|${event.type}|${event.type === 'sync.done' ? event.outcome : ''}`;
   let hit = memo.get(key);
