@@ -305,6 +305,14 @@ function startWatch(
     if (o.output === 'name') buffer.push(printName(groupKindPrefix(kind), [obj]));
     else if (o.output === 'json') buffer.push(printJSON(withTypeMeta(kind, obj)));
     else if (o.output === 'yaml') buffer.push(`---\n${printYAML(withTypeMeta(kind, obj))}`);
+    else if (o.output.startsWith('jsonpath=') || o.output.startsWith('jsonpath-as-json='))
+      buffer.push(
+        printJSONPath(o.output.slice(o.output.indexOf('=') + 1), withTypeMeta(kind, obj), {
+          asJSON: o.output.startsWith('jsonpath-as-json='),
+        }),
+      );
+    else if (o.output.startsWith('custom-columns='))
+      buffer.push(printCustomColumns(o.output.slice('custom-columns='.length), [obj], { noHeaders: true }));
     else {
       const table = printTable(kind, [obj], now);
       const wide = o.output === 'wide';

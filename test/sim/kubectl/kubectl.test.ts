@@ -169,3 +169,33 @@ describe('completions', () => {
     expect(c.complete(line)).toEqual(want);
   });
 });
+
+describe('get --watch with -o jsonpath and custom-columns', () => {
+  test('each watch event prints through the chosen printer', () => {
+    const c = createCluster();
+    c.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: sleeper
+spec:
+  restartPolicy: Never
+  terminationGracePeriodSeconds: 5
+  containers:
+    - name: main
+      image: busybox
+      command: ["sh", "-c", "sleep 3600"]
+`);
+    c.advance(10);
+    const jp = c.kubectl(
+      `get pod sleeper --watch-only -o jsonpath='{.status.phase} {.metadata.deletionTimestamp}{"\\n"}'`,
+    );
+    const cc = c.kubectl('get pod sleeper -w -o custom-columns=NAME:.metadata.name,PHASE:.status.phase');
+    expect(cc.stdout).toBe('NAME      PHASE\nsleeper   Running\n');
+    c.kubectl('delete pod sleeper --wait=false');
+    c.advance(6);
+    expect(jp.follow!.read()).toBe(
+      'Running 2025-01-01T00:00:15Z\nFailed 2025-01-01T00:00:15Z\nFailed 2025-01-01T00:00:15Z\n',
+    );
+    expect(cc.follow!.read()).toBe('sleeper   Running\nsleeper   Failed\nsleeper   Failed\n');
+  });
+});
