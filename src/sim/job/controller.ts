@@ -9,7 +9,9 @@
  * FailIndex, Ignore, Count), maxFailedIndexes, successPolicy, podReplacementPolicy and
  * status.terminating, activeDeadlineSeconds, suspend / resume, ttlSecondsAfterFinished, and the
  * interim FailureTarget / SuccessCriteriaMet conditions before Failed / Complete, which wait for
- * terminating pods (JobPodReplacementPolicy and JobManagedBy are on in 1.34).
+ * terminating pods (JobPodReplacementPolicy and JobManagedBy are on in 1.34). A Job being deleted
+ * (foreground) is still synced: its pods are counted and its status written, but manageJob is not
+ * called, so it gets no new pods, no deletions for parallelism and no Suspended condition.
  *
  * Where the sim simplifies:
  * - The batch.kubernetes.io/job-tracking finalizer is not written on pods. The controller keeps
@@ -20,8 +22,9 @@
  * - A tracked pod that disappears before it was counted (upstream the finalizer would keep it,
  *   and the kubelet would mark it Failed) is counted as failed from what was last seen of it:
  *   its annotations and DisruptionTarget condition, not its containers' exit codes.
- * - Orphan pods matching the selector are not adopted, and pods are created at once (the
- *   expectations are always satisfied).
+ * - Orphan pods matching the selector are not adopted, and pods are created and deleted at once
+ *   (the expectations are always satisfied). A pod deletion cannot fail; a creation can (admission),
+ *   and is reported as FailedCreate with the slow start stopping at the failed batch.
  * - Upstream quirk kept: a sync that waits for the back-off reports status.active 0.
  */
 import { clone } from '../clone';
@@ -408,7 +411,9 @@ export class JobController {
       delete this.machines()[key];
       return;
     }
-    if (job.metadata.deletionTimestamp) return;
+    // A Job being deleted is still tracked (its pods counted, their finalizers released), but
+    // manageJob is not called: no pod is created or deleted for it, and no Suspended condition.
+    const deleting = !!job.metadata.deletionTimestamp;
     this.send(key, { type: 'watch.changed' });
     const now = this.host.now();
     const uid = job.metadata.uid;
@@ -524,17 +529,20 @@ export class JobController {
       active -= activePods.length;
       terminating += activePods.length;
     } else {
-      const r = this.manageJob(job, {
-        pods,
-        activePods,
-        succeeded,
-        terminating,
-        succeededIndexes,
-        failedIndexes,
-        delayed,
-        backoff: newBackoff,
-        decision,
-      });
+      const manageJobCalled = !deleting;
+      const r = manageJobCalled
+        ? this.manageJob(job, {
+            pods,
+            activePods,
+            succeeded,
+            terminating,
+            succeededIndexes,
+            failedIndexes,
+            delayed,
+            backoff: newBackoff,
+            decision,
+          })
+        : { active, deleted: 0, deletedReady: 0, inBackoff: false };
       active = r.active;
       terminating += r.deleted;
       ready -= r.deletedReady;
@@ -548,7 +556,9 @@ export class JobController {
           'Reached expected number of succeeded pods',
           now,
         );
-      else if (suspended) {
+      else if (!manageJobCalled) {
+        // Conditions and events wait for a sync that called manageJob.
+      } else if (suspended) {
         if (ensureJobConditionStatus(conditions, 'Suspended', 'True', 'JobSuspended', 'Job suspended', now))
           this.host.record(job, 'Normal', 'Suspended', 'Job suspended');
       } else if (ensureJobConditionStatus(conditions, 'Suspended', 'False', 'JobResumed', 'Job resumed', now)) {
@@ -803,7 +813,8 @@ export class JobController {
   /** The TTL-after-finished controller: delete the Job (and its pods) ttlSecondsAfterFinished after it finished. */
   private ttl(job: any, now: number): void {
     const ttl = job.spec.ttlSecondsAfterFinished;
-    if (nil(ttl)) return;
+    // ttlafterfinished processJob: a Job already being deleted is left alone.
+    if (nil(ttl) || job.metadata.deletionTimestamp) return;
     const done = (job.status.conditions ?? []).find(
       (c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
     );
