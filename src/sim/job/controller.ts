@@ -669,7 +669,7 @@ export class JobController {
           : 'failed'
         : finished
           ? 'finishing'
-          : suspended
+          : suspended && !deleting
             ? 'suspended'
             : inBackoff
               ? 'backoff'

@@ -911,7 +911,7 @@ function syncJob(tc: Case) {
       backoff: { failuresAfterLastSuccess: tc.backoffRecord.failuresAfterLastSuccess, lastFailureTime: NOW },
     };
   jm.sync('default', 'foobar');
-  return { job, got, status: got.status ?? job.status ?? {} };
+  return { job, got, status: got.status ?? job.status ?? {}, machine: jm.machineStates()['default/foobar'] };
 }
 
 describe('TestControllerSyncJob', () => {
@@ -974,6 +974,17 @@ describe('TestControllerSyncJob', () => {
       (tc.expectedCreations ?? 0) - (tc.podControllerError ? (tc.expectedCreations ?? 0) : 0),
     );
     expect(reasons.filter((r) => r === 'SuccessfulDelete').length).toBe(tc.expectedDeletions ?? 0);
+  });
+
+  test("the Job machine: a deleted Job's sync is not suspended, whatever spec.suspend says", () => {
+    expect(syncJob(cases['suspending a deleted job']).machine.value).toBe('active');
+    expect(syncJob(cases['suspending a job with satisfied expectations']).machine.value).toBe('suspended');
+    expect(syncJob(cases['too few active pods and active back-off']).machine.value).toBe('backoff');
+    expect(
+      syncJob(cases['count terminating pods when indexed job fails and PodReplacementPolicy enabled']).machine.value,
+    ).toBe('finishing');
+    expect(syncJob(cases['too many job failures']).machine.value).toBe('failed');
+    expect(syncJob(cases['job finish']).machine.value).toBe('complete');
   });
 
   test('event reasons and messages are upstream verbatim', () => {
