@@ -859,7 +859,8 @@ class SimCluster implements Cluster {
       const changed =
         e.type === 'ADDED' ||
         e.old?.metadata?.generation !== o.metadata.generation ||
-        e.old?.spec?.suspend !== o.spec.suspend;
+        e.old?.spec?.suspend !== o.spec.suspend ||
+        e.old?.metadata?.deletionTimestamp !== o.metadata.deletionTimestamp;
       if (changed) this.jobs.enqueue(o.metadata.namespace, o.metadata.name);
     }
     if (e.kind === 'Node') this.daemonsets.enqueue();
