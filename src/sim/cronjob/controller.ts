@@ -1,27 +1,69 @@
 /**
- * The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go syncCronJob): keep
- * `status.active` in step with the Jobs, clean up finished Jobs beyond the history limits, and at
- * each due scheduled time create the Job `<name>-<minutes>` unless suspended, too late
- * (startingDeadlineSeconds), already done, or blocked by concurrencyPolicy Forbid; Replace deletes
- * the running Jobs first. One timer per coming schedule: quiet time costs nothing.
+ * The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go, Kubernetes 1.34). A sync
+ * is upstream's `sync`: the Jobs whose controller reference names the CronJob
+ * (getJobsToBeReconciled), the finished ones beyond the history limits deleted
+ * (cleanupFinishedJobs), then syncCronJob: keep `status.active` and `lastSuccessfulTime` in step
+ * with the Jobs and, at each due scheduled time, create the Job `<name>-<minutes>` unless the
+ * CronJob is being deleted, its time zone does not load, it is suspended, its schedule does not
+ * parse or never fires, it is too late (startingDeadlineSeconds), the time was already processed,
+ * or concurrencyPolicy Forbid finds a Job running; Replace deletes the running Jobs first. One
+ * status write per sync, one timer per coming schedule (quiet time costs nothing), and a sync that
+ * fails is retried with the workqueue's exponential back-off (5 ms doubling, at most 1000 s).
  */
 import { rfc3339 } from '../time';
 import { clone } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import { parseSchedule } from './schedule';
+import { parseSchedule, validateTimeZone, type Schedule } from './schedule';
 import { step, type CronJobMachineEvent, type CronJobSyncOutcome } from './machine';
-import { getJobName, mostRecentScheduleTime, nextScheduleDelta, nextScheduleTimeDuration, rfc1123z } from './utils';
+import {
+  byJobStartTime,
+  deleteFromActiveList,
+  formatSchedule,
+  getFinishedStatus,
+  getJobFromTemplate2,
+  getJobName,
+  getJobsToBeReconciled,
+  getRef,
+  inActiveList,
+  inActiveListByName,
+  invalidScheduleEvent,
+  isJobFinished,
+  isJobSucceeded,
+  jobAlreadyActiveEvent,
+  missingJobEvent,
+  missScheduleEvent,
+  nextScheduleDelta,
+  nextScheduleTime,
+  nextScheduleTimeDuration,
+  sawCompletedJobEvent,
+  successfulCreateEvent,
+  successfulDeleteEvent,
+  unexpectedJobEvent,
+  unknownTimeZoneError,
+  unknownTimeZoneEvent,
+  unparseableScheduleEvent,
+  type CronJobEvent,
+} from './utils';
+
+/** Why the API server refused to create a Job, where the controller acts on the cause. */
+export type CreateJobFailure = 'AlreadyExists' | 'NamespaceTerminating';
 
 export interface CronJobHost {
   now(): number;
   schedule(at: number, type: string, args: Record<string, unknown>): void;
   pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
   peekAll(kind: 'CronJob' | 'Job'): any[];
+  /** A read from the API server (upstream's GetCronJob / GetJob), not the informer's cache. */
   peek(kind: 'CronJob' | 'Job', namespace: string, name: string): any | undefined;
   /** The Jobs that name the CronJob among their owners (the informer's index by owner uid). */
   peekOwnedBy(kind: 'Job', uid: string): any[];
-  createJob(job: Job): { name?: string; error?: string };
-  deleteJob(job: Job): void;
+  /**
+   * `reason` says why it failed when it matters (errors.IsAlreadyExists, NamespaceTerminatingCause);
+   * without it an error ending in "already exists" is read as AlreadyExists.
+   */
+  createJob(job: Job): { name?: string; error?: string; reason?: CreateJobFailure };
+  /** Returns `{ error }` when the API server refused (FailedDelete); nothing when it accepted. */
+  deleteJob(job: Job): void | { error?: string };
   writeStatus(kind: 'CronJob', obj: any): void;
   record(obj: any, type: 'Normal' | 'Warning', reason: string, message: string): void;
 }
@@ -33,16 +75,32 @@ export interface CronJobState {
   >;
   /** Each CronJob's reconcile-loop machine (cronJobMachine): its state and how many syncs it ran, by `namespace/name`. */
   machines?: Record<string, { value: string; syncs: number }>;
+  /** The workqueue's rate limiter: failed syncs in a row, by `namespace/name` (reset when a sync requeues). */
+  failures?: Record<string, number>;
+}
+
+/** What syncCronJob decided: upstream's `(requeueAfter, updateStatus, err)` plus the decision on show. */
+interface SyncResult {
+  decision: string;
+  outcome: CronJobSyncOutcome;
+  scheduledTime?: number;
+  /** Milliseconds until the next look (nextScheduleTimeDuration); undefined: do not requeue. */
+  requeueAfter?: number;
+  /** The sync failed: retried with back-off. */
+  error?: string;
 }
 
 const iso = rfc3339;
 
 const byName = (a: any, b: any) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
 
+/** The workqueue's DefaultControllerRateLimiter, its per-item exponential part: 5 ms · 2^failures, at most 1000 s. */
+export const rateLimitedDelay = (failures: number) => Math.min(5 * 2 ** failures, 1000_000);
+
 /** Parsed schedules by text and zone: a schedule is parsed once, not on every sync. */
 const schedules = new Map<string, ReturnType<typeof parseSchedule>>();
-function cachedSchedule(spec: string, zone: string): ReturnType<typeof parseSchedule> {
-  const key = `${zone}\u0000${spec}`;
+function cachedSchedule(spec: string, zone: string | undefined): ReturnType<typeof parseSchedule> {
+  const key = `${zone ?? ''}\u0000${spec}`;
   let r = schedules.get(key);
   if (!r) {
     if (schedules.size > 1000) schedules.clear();
@@ -51,12 +109,8 @@ function cachedSchedule(spec: string, zone: string): ReturnType<typeof parseSche
   return r;
 }
 
-function finishedCondition(job: any): 'Complete' | 'Failed' | undefined {
-  const c = (job.status?.conditions ?? []).find(
-    (x: any) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True',
-  );
-  return c?.type;
-}
+const isControlledBy = (job: any, cj: any) =>
+  (job.metadata?.ownerReferences ?? []).some((r: any) => r.controller && r.uid === cj.metadata.uid);
 
 export class CronJobController {
   constructor(
@@ -79,10 +133,11 @@ export class CronJobController {
     return clone(this.state.machines ?? {});
   }
 
-  /** Drops the machine and decision of a CronJob that is gone. */
+  /** Drops the machine, decision and back-off of a CronJob that is gone. */
   forget(namespace: string, name: string): void {
     delete this.state.machines?.[`${namespace}/${name}`];
     delete this.state.lastDecision[`${namespace}/${name}`];
+    delete this.state.failures?.[`${namespace}/${name}`];
   }
 
   enqueue(namespace: string, name: string, at?: number): void {
@@ -98,228 +153,269 @@ export class CronJobController {
     if (ref) this.enqueue(job.metadata?.namespace ?? 'default', ref.name);
   }
 
+  private emit(cj: any, e: CronJobEvent): void {
+    this.host.record(cj, e.type, e.reason, e.message);
+  }
+
+  /** Upstream's `sync(cronJobKey)`: reconcile, write the status once if it changed, requeue or back off. */
   sync(namespace: string, name: string): void {
     const cj: any = this.host.peek('CronJob', namespace, name);
     if (!cj) return;
     const now = this.host.now();
-    const uid = cj.metadata.uid;
-    const jobs: any[] = this.host
-      .peekOwnedBy('Job', uid)
-      .sort(byName)
-      .filter(
-        (j) =>
-          j.metadata.namespace === namespace &&
-          (j.metadata.ownerReferences ?? []).some((r: any) => r.uid === uid && r.controller),
-      );
-    const status: any = clone(cj.status ?? {});
-    let active: any[] = status.active ?? [];
     const key = `${namespace}/${name}`;
+    const jobs = getJobsToBeReconciled(cj, this.host.peekAll('Job')).sort(byName);
+    // cronJobCopy: every change of this sync lands here, and is written once.
+    const copy: any = clone(cj);
+    copy.status ??= {};
     const created: string[] = [];
-    const deleted: string[] = [];
-    const decide = (decision: string, scheduledTime?: number, outcome: CronJobSyncOutcome = 'waiting') => {
-      // A sync that found nothing due and changed nothing keeps the last real decision on show.
-      const idle = (decision === 'no unmet start time' || decision === 'already processed') && !created.length;
-      if (!(idle && !deleted.length && this.state.lastDecision[key]))
-        this.state.lastDecision[key] = {
-          decision,
-          ...(scheduledTime ? { scheduledTime: iso(scheduledTime) } : {}),
-          at: now,
-          ...(created.length ? { created } : {}),
-          ...(deleted.length ? { deleted } : {}),
-        };
-      this.send(key, cj.metadata.deletionTimestamp ? { type: 'watch.deleting' } : { type: 'sync.done', outcome });
+    const deleted: string[] = this.cleanupFinishedJobs(copy, jobs);
+    const r = this.syncCronJob(copy, jobs, now, created, deleted);
+
+    // A sync that found nothing due and changed nothing keeps the last real decision on show.
+    const idle = (r.decision === 'no unmet start time' || r.decision === 'already processed') && !created.length;
+    if (!(idle && !deleted.length && this.state.lastDecision[key]))
+      this.state.lastDecision[key] = {
+        decision: r.decision,
+        ...(r.scheduledTime !== undefined ? { scheduledTime: iso(r.scheduledTime) } : {}),
+        at: now,
+        ...(created.length ? { created } : {}),
+        ...(deleted.length ? { deleted } : {}),
+      };
+    this.send(
+      key,
+      cj.metadata.deletionTimestamp ? { type: 'watch.deleting' } : { type: 'sync.done', outcome: r.outcome },
+    );
+
+    // An empty active list is no list (omitempty).
+    if (copy.status.active && !copy.status.active.length) delete copy.status.active;
+    const before = { ...cj.status };
+    if (before.active && !before.active.length) delete before.active;
+    if (JSON.stringify(copy.status) !== JSON.stringify(before)) this.host.writeStatus('CronJob', copy);
+
+    if (r.requeueAfter !== undefined) {
+      if (this.state.failures) delete this.state.failures[key];
+      this.enqueue(namespace, name, now + r.requeueAfter);
+      const last = this.state.lastDecision[key];
+      if (last) last.next = iso(now + r.requeueAfter - nextScheduleDelta);
+    } else if (r.error !== undefined) {
+      const failures = (this.state.failures ??= {});
+      const n = failures[key] ?? 0;
+      failures[key] = n + 1;
+      this.enqueue(namespace, name, now + rateLimitedDelay(n));
+    }
+  }
+
+  /**
+   * syncCronJob: reconciles `cronJob` (a copy, changed in place) with the Jobs it owns and decides
+   * whether to start the Job of the most recent unmet scheduled time. The names of the Jobs it
+   * creates and deletes go into `created` and `deleted`.
+   */
+  private syncCronJob(copy: any, jobs: any[], now: number, created: string[], deleted: string[]): SyncResult {
+    const { namespace, name } = copy.metadata;
+    let cronJob = copy;
+    let status = cronJob.status;
+    const setActive = (c: CronJob) => {
+      status.active = c.status?.active ?? [];
     };
 
-    // Reconcile the active list with the Jobs that exist.
+    const childrenJobs = new Set<string>();
     for (const j of jobs) {
-      const inActive = active.some((a) => a.uid === j.metadata.uid);
-      const done = finishedCondition(j);
-      if (!done && !inActive && !j.metadata.deletionTimestamp) {
-        this.host.record(
-          cj,
-          'Warning',
-          'UnexpectedJob',
-          `Saw a job that the controller did not create or forgot: ${j.metadata.name}`,
-        );
-        active.push(ref(j));
-      } else if (done && inActive) {
-        active = active.filter((a) => a.uid !== j.metadata.uid);
-        this.host.record(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${done}`);
-        if (done === 'Complete' && j.status?.completionTime) {
-          if (!status.lastSuccessfulTime || Date.parse(status.lastSuccessfulTime) < Date.parse(j.status.completionTime))
-            status.lastSuccessfulTime = j.status.completionTime;
+      childrenJobs.add(j.metadata.uid);
+      const found = inActiveList(cronJob, j.metadata.uid);
+      if (!found && !isJobFinished(j)) {
+        // The informer's copy may be stale: ask the API server before calling the Job unexpected.
+        const fresh = this.host.peek('CronJob', namespace, name);
+        if (fresh && inActiveList(fresh, j.metadata.uid)) {
+          // As upstream, the rest of the sync works on the API server's copy, and the status
+          // written is still the caller's: in the sim both copies are the same object's.
+          cronJob = clone(fresh);
+          cronJob.status ??= {};
+          status = cronJob.status;
+          continue;
+        }
+        // An unfinished Job that names us as controller but is not in our active list: we crashed
+        // after creating it, or the Jobs are newer than our status, or someone made it for us.
+        this.emit(cronJob, unexpectedJobEvent(j.metadata.name));
+      } else if (isJobFinished(j)) {
+        if (found) {
+          setActive(deleteFromActiveList(cronJob, j.metadata.uid));
+          this.emit(cronJob, sawCompletedJobEvent(j.metadata.name, getFinishedStatus(j).type));
+        }
+        // A Job need not be in the active list: any that succeeded moves lastSuccessfulTime up.
+        if (isJobSucceeded(j)) {
+          const done = j.status?.completionTime;
+          if (!status.lastSuccessfulTime) {
+            if (done) status.lastSuccessfulTime = done;
+          } else if (done && Date.parse(done) > Date.parse(status.lastSuccessfulTime)) {
+            status.lastSuccessfulTime = done;
+          }
         }
       }
     }
-    active = active.filter((a) => jobs.some((j) => j.metadata.uid === a.uid));
 
-    // History limits: delete the oldest finished Jobs beyond each limit.
-    deleted.push(
-      ...this.cleanup(
-        cj,
-        jobs.filter((j) => finishedCondition(j) === 'Complete'),
-        cj.spec.successfulJobsHistoryLimit,
-      ),
-      ...this.cleanup(
-        cj,
-        jobs.filter((j) => finishedCondition(j) === 'Failed'),
-        cj.spec.failedJobsHistoryLimit,
-      ),
+    // Drop the references to Jobs that are gone, asking the API server first (the Job informer may lag).
+    for (const ref of [...(status.active ?? [])]) {
+      if (childrenJobs.has(ref.uid)) continue;
+      if (!this.host.peek('Job', ref.namespace ?? namespace, ref.name)) {
+        this.emit(cronJob, missingJobEvent(ref.name));
+        setActive(deleteFromActiveList(cronJob, ref.uid));
+      }
+    }
+
+    // Being deleted: nothing but the status.
+    if (cronJob.metadata.deletionTimestamp) return { decision: 'deleting', outcome: 'suspended' };
+
+    const timeZone = cronJob.spec.timeZone;
+    if (timeZone !== undefined && timeZone !== null && !validateTimeZone(timeZone)) {
+      this.emit(cronJob, unknownTimeZoneEvent(timeZone));
+      return { decision: 'unknown time zone', outcome: 'invalid' };
+    }
+
+    if (cronJob.spec.suspend) return { decision: 'suspended', outcome: 'suspended' };
+
+    const formatted = formatSchedule(cronJob);
+    if (formatted.event) this.emit(cronJob, formatted.event);
+    // formatSchedule's `TZ=<timeZone> ` prefix, unless the schedule names its own zone.
+    const parsed = cachedSchedule(
+      cronJob.spec.schedule,
+      cronJob.spec.schedule.includes('TZ') ? undefined : (timeZone ?? undefined),
     );
-
-    const write = () => {
-      if (active.length) status.active = active;
-      else delete status.active;
-      if (JSON.stringify(status) !== JSON.stringify(cj.status ?? {})) {
-        const copy = clone(cj);
-        copy.status = status;
-        this.host.writeStatus('CronJob', copy);
-      }
-    };
-
-    if (cj.metadata.deletionTimestamp || cj.spec.suspend) {
-      decide(cj.spec.suspend ? 'suspended' : 'deleting', undefined, 'suspended');
-      write();
-      return;
-    }
-    const parsed = cachedSchedule(cj.spec.schedule, cj.spec.timeZone ?? 'UTC');
     if (!parsed.ok) {
-      this.host.record(
-        cj,
-        'Warning',
-        'UnparseableSchedule',
-        `unparseable schedule: ${JSON.stringify(cj.spec.schedule)} : ${parsed.error}`,
-      );
-      decide('unparseable schedule', undefined, 'invalid');
-      write();
-      return;
+      this.emit(cronJob, unparseableScheduleEvent(cronJob.spec.schedule, parsed.error));
+      return { decision: 'unparseable schedule', outcome: 'invalid' };
     }
-    const sched = parsed.schedule;
-    const view = { ...cj, status: { ...status, active } };
-    const requeue = () => {
-      const d = nextScheduleTimeDuration(view, now, sched);
-      if (d === undefined) return;
-      this.enqueue(namespace, name, now + d);
-      const last = this.state.lastDecision[key];
-      if (last) last.next = iso(now + d - nextScheduleDelta);
-    };
+    const sched: Schedule = parsed.schedule;
+    const requeue = (r: Omit<SyncResult, 'requeueAfter' | 'outcome'>): SyncResult => ({
+      ...r,
+      outcome: 'waiting',
+      requeueAfter: nextScheduleTimeDuration(cronJob, now, sched),
+    });
 
-    const mr = mostRecentScheduleTime(view, now, sched, true);
-    if (mr.missed === 'many') {
-      this.host.record(
-        cj,
-        'Warning',
-        'TooManyMissedTimes',
-        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
-      );
+    const next = nextScheduleTime(cronJob, now, sched);
+    if (next.event) this.emit(cronJob, next.event);
+    if (next.error !== undefined) {
+      this.emit(cronJob, invalidScheduleEvent(cronJob.spec.schedule, next.error));
+      return { decision: 'invalid schedule', outcome: 'invalid' };
     }
-    const scheduled = mr.mostRecent;
-    if (scheduled === undefined || scheduled > now) {
-      decide('no unmet start time');
-      write();
-      requeue();
-      return;
+    const scheduledTime = next.scheduled;
+    // No unmet start time: only after a restart, or when woken by a Job or an edit.
+    if (scheduledTime === undefined) return requeue({ decision: 'no unmet start time' });
+
+    const deadline = cronJob.spec.startingDeadlineSeconds;
+    if (deadline !== undefined && deadline !== null && scheduledTime + deadline * 1000 < now) {
+      this.emit(cronJob, missScheduleEvent(scheduledTime));
+      return requeue({ decision: 'missed the starting deadline', scheduledTime });
     }
-    const deadline = cj.spec.startingDeadlineSeconds;
-    if (deadline !== undefined && deadline !== null && scheduled + deadline * 1000 < now) {
-      this.host.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(scheduled)}`);
-      decide('missed the starting deadline', scheduled);
-      write();
-      requeue();
-      return;
-    }
-    const jobName = getJobName(cj, scheduled);
+    const jobName = getJobName(cronJob, scheduledTime);
     if (
-      active.some((a) => a.name === jobName) ||
-      (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduled)
+      inActiveListByName(cronJob, { metadata: { name: jobName, namespace } }) ||
+      (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduledTime)
     ) {
-      decide('already processed', scheduled);
-      write();
-      requeue();
-      return;
+      return requeue({ decision: 'already processed', scheduledTime });
     }
-    if (cj.spec.concurrencyPolicy === 'Forbid' && active.length > 0) {
-      this.host.record(
-        cj,
-        'Normal',
-        'JobAlreadyActive',
-        'Not starting job because prior execution is running and concurrency policy is Forbid',
-      );
-      decide('skipped: Forbid and a Job is active', scheduled);
-      write();
-      requeue();
-      return;
+    if (cronJob.spec.concurrencyPolicy === 'Forbid' && (status.active ?? []).length > 0) {
+      this.emit(cronJob, jobAlreadyActiveEvent());
+      return requeue({ decision: 'skipped: Forbid and a Job is active', scheduledTime });
     }
-    if (cj.spec.concurrencyPolicy === 'Replace') {
-      for (const a of active) {
-        const j = jobs.find((x) => x.metadata.uid === a.uid);
-        if (!j) continue;
-        this.host.deleteJob(j);
-        deleted.push(j.metadata.name);
-        this.host.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name}`);
+    if (cronJob.spec.concurrencyPolicy === 'Replace') {
+      for (const ref of [...(status.active ?? [])]) {
+        const job = this.host.peek('Job', ref.namespace ?? namespace, ref.name);
+        if (!job) {
+          const error = `jobs.batch "${ref.name}" not found`;
+          this.host.record(cronJob, 'Warning', 'FailedGet', `Get job: ${error}`);
+          return { decision: 'failed to replace the Job', outcome: 'waiting', scheduledTime, error };
+        }
+        if (!this.deleteJob(cronJob, job, deleted)) {
+          const error = `could not replace job ${job.metadata.namespace}/${job.metadata.name}`;
+          return { decision: 'failed to replace the Job', outcome: 'waiting', scheduledTime, error };
+        }
       }
-      active = [];
     }
-    const template = clone(cj.spec.jobTemplate ?? {});
-    const job: Job = {
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: {
-        name: jobName,
-        namespace,
-        labels: { ...(template.metadata?.labels ?? {}) },
-        annotations: {
-          ...(template.metadata?.annotations ?? {}),
-          'batch.kubernetes.io/cronjob-scheduled-timestamp': iso(scheduled),
-        },
-        ownerReferences: [
-          { apiVersion: 'batch/v1', kind: 'CronJob', name, uid, controller: true, blockOwnerDeletion: true },
-        ],
-      },
-      spec: template.spec,
-    };
-    const r = this.host.createJob(job);
-    if (!r.name) {
-      this.host.record(cj, 'Warning', 'FailedCreate', `Error creating job: ${r.error}`);
-      decide('failed to create the Job', scheduled);
-      write();
-      requeue();
-      return;
+
+    const jobReq = getJobFromTemplate2(cronJob, scheduledTime);
+    if (!jobReq) {
+      const error = unknownTimeZoneError(timeZone ?? '');
+      return { decision: 'failed to create the Job', outcome: 'waiting', scheduledTime, error };
     }
-    this.host.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${r.name}`);
-    created.push(r.name);
-    const createdJob = this.host.peek('Job', namespace, r.name);
-    if (createdJob) active.push(ref(createdJob));
-    status.lastScheduleTime = iso(scheduled);
-    view.status = { ...status, active };
-    decide('created the Job', scheduled);
-    write();
-    requeue();
+    const request: Job = { apiVersion: 'batch/v1', kind: 'Job', ...jobReq };
+    request.metadata = { ...jobReq.metadata, namespace };
+    const r = this.host.createJob(request);
+    let jobResp: any;
+    if (r.name === undefined) {
+      const error = r.error ?? '';
+      const reason = r.reason ?? (/already exists$/.test(error) ? 'AlreadyExists' : undefined);
+      // The namespace is being terminated: every creation will fail, there is nothing to do.
+      if (reason === 'NamespaceTerminating')
+        return { decision: 'failed to create the Job', outcome: 'waiting', scheduledTime, error };
+      if (reason === 'AlreadyExists') {
+        // Made by someone else: assume they keep our status. Made by us, but our status write
+        // was lost: put it (back) in the active list.
+        const job = this.host.peek('Job', namespace, jobName);
+        if (!job)
+          return {
+            decision: 'failed to create the Job',
+            outcome: 'waiting',
+            scheduledTime,
+            error: `jobs.batch "${jobName}" not found`,
+          };
+        if (!isControlledBy(job, cronJob) || inActiveList(cronJob, job.metadata.uid))
+          return { decision: 'already processed', outcome: 'waiting', scheduledTime };
+        jobResp = job;
+      } else {
+        this.host.record(cronJob, 'Warning', 'FailedCreate', `Error creating job: ${error}`);
+        return { decision: 'failed to create the Job', outcome: 'waiting', scheduledTime, error };
+      }
+    } else {
+      jobResp = this.host.peek('Job', namespace, r.name) ?? {
+        ...request,
+        metadata: { ...request.metadata, name: r.name },
+      };
+      this.emit(cronJob, successfulCreateEvent(r.name));
+      created.push(r.name);
+    }
+    status.active = [...(status.active ?? []), getRef(jobResp)];
+    status.lastScheduleTime = iso(scheduledTime);
+    return requeue({ decision: created.length ? 'created the Job' : 'already processed', scheduledTime });
   }
 
-  /** Deletes the oldest finished Jobs beyond `limit`; the names of those it deleted. */
-  private cleanup(cj: CronJob, finished: any[], limit: number | undefined): string[] {
+  /**
+   * cleanupFinishedJobs: deletes the finished Jobs beyond successfulJobsHistoryLimit and
+   * failedJobsHistoryLimit, those that started first first (byJobStartTime); the names deleted.
+   */
+  private cleanupFinishedJobs(cj: any, jobs: any[]): string[] {
     const deleted: string[] = [];
-    if (limit === undefined || limit === null || finished.length <= limit) return deleted;
-    const key = (j: any) => j.status?.completionTime ?? j.status?.startTime ?? j.metadata.creationTimestamp;
-    const sorted = [...finished].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    for (const j of sorted.slice(0, finished.length - limit)) {
-      if (j.metadata.deletionTimestamp) continue;
-      this.host.deleteJob(j);
-      deleted.push(j.metadata.name);
-      this.host.record(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${j.metadata.name}`);
+    const { successfulJobsHistoryLimit: ok, failedJobsHistoryLimit: failed } = cj.spec;
+    if ((ok === undefined || ok === null) && (failed === undefined || failed === null)) return deleted;
+    const successful: any[] = [];
+    const failures: any[] = [];
+    for (const j of jobs) {
+      const f = getFinishedStatus(j);
+      if (f.type === 'Complete') successful.push(j);
+      else if (f.type === 'Failed') failures.push(j);
     }
+    if (ok !== undefined && ok !== null) this.removeOldestJobs(cj, successful, ok, deleted);
+    if (failed !== undefined && failed !== null) this.removeOldestJobs(cj, failures, failed, deleted);
     return deleted;
   }
-}
 
-function ref(j: any) {
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    name: j.metadata.name,
-    namespace: j.metadata.namespace,
-    resourceVersion: j.metadata.resourceVersion,
-    uid: j.metadata.uid,
-  };
+  /** removeOldestJobs */
+  private removeOldestJobs(cj: any, js: any[], maxJobs: number, deleted: string[]): void {
+    const numToDelete = js.length - maxJobs;
+    if (numToDelete <= 0) return;
+    const sorted = [...js].sort(byJobStartTime);
+    for (let i = 0; i < numToDelete; i++) this.deleteJob(cj, sorted[i], deleted);
+  }
+
+  /** deleteJob: deletes the Job and its reference in the active list; false when the API server refused. */
+  private deleteJob(cj: any, job: any, deleted: string[]): boolean {
+    const r = this.host.deleteJob(job);
+    if (r && r.error !== undefined) {
+      this.host.record(cj, 'Warning', 'FailedDelete', `Deleted job: ${r.error}`);
+      return false;
+    }
+    cj.status.active = deleteFromActiveList(cj, job.metadata.uid).status?.active ?? [];
+    this.emit(cj, successfulDeleteEvent(job.metadata.name));
+    deleted.push(job.metadata.name);
+    return true;
+  }
 }

@@ -214,6 +214,20 @@ export function getJobFromTemplate2(cj: CronJob, scheduledTime: Instant): Job | 
   };
 }
 
+/**
+ * getJobsToBeReconciled: the Jobs in the CronJob's namespace whose controller reference
+ * names the CronJob. The name is all that matters (not the uid, not the labels): Jobs left by an
+ * earlier CronJob of the same name, or with labels the template no longer has, are reconciled too.
+ */
+export function getJobsToBeReconciled(cj: CronJob, jobs: Job[]): Job[] {
+  const namespace = cj.metadata?.namespace ?? 'default';
+  return jobs.filter((job) => {
+    if ((job.metadata?.namespace ?? 'default') !== namespace) return false;
+    const ref = (job.metadata?.ownerReferences ?? []).find((r) => r.controller === true);
+    return ref !== undefined && ref.name === (cj.metadata?.name ?? '');
+  });
+}
+
 /** inActiveList: status.active holds a reference with this UID. */
 export function inActiveList(cj: CronJob, uid: string | undefined): boolean {
   return (cj.status?.active ?? []).some((j) => j.uid === uid);
