@@ -247,7 +247,7 @@ class SimCluster implements Cluster {
       ...this.controllerHost('cronjob-controller'),
       createJob: (job) => {
         if (this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '')) {
-          return { error: `jobs.batch "${job.metadata?.name}" already exists` };
+          return { error: `jobs.batch "${job.metadata?.name}" already exists`, reason: 'AlreadyExists' as const };
         }
         const r = this.createObject('Job', job);
         return r.object
@@ -300,7 +300,7 @@ class SimCluster implements Cluster {
       schedule: (at: number, type: string, args: Record<string, unknown>) => void this.clock.schedule(at, type, args),
       pending: (type: string, match: (args: Record<string, unknown>) => boolean) =>
         this.clock.hasType(type, (t) => match(t.args)),
-      peekAll: (kind: KindName) => this.store.peekAll(kind),
+      peekAll: (kind: KindName, namespace?: string) => this.store.peekAll(kind, namespace),
       peek: (kind: KindName, namespace: string | undefined, name: string) => this.store.peek(kind, namespace, name),
       peekOwnedBy: (kind: KindName, uid: string) => this.store.peekOwnedBy(kind, uid),
       peekUncontrolled: (kind: KindName) => this.store.peekUncontrolled(kind),

@@ -964,9 +964,12 @@ function cronDecisionCode(
   | 'processed'
   | 'forbid'
   | 'failedCreate'
+  | 'failedReplace'
   | 'suspended'
   | 'deleting'
   | 'unparseable'
+  | 'invalidSchedule'
+  | 'unknownZone'
   | 'noUnmet' {
   switch (summary) {
     case 'created the Job':
@@ -985,6 +988,12 @@ function cronDecisionCode(
       return 'deleting';
     case 'unparseable schedule':
       return 'unparseable';
+    case 'invalid schedule':
+      return 'invalidSchedule';
+    case 'unknown time zone':
+      return 'unknownZone';
+    case 'failed to replace the Job':
+      return 'failedReplace';
     default:
       return 'noUnmet';
   }

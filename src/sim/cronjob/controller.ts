@@ -52,7 +52,8 @@ export interface CronJobHost {
   now(): number;
   schedule(at: number, type: string, args: Record<string, unknown>): void;
   pending(type: string, match: (args: Record<string, unknown>) => boolean): boolean;
-  peekAll(kind: 'CronJob' | 'Job'): any[];
+  /** The objects of a kind, in one namespace when given (the lister's Jobs(namespace).List()). */
+  peekAll(kind: 'CronJob' | 'Job', namespace?: string): any[];
   /** A read from the API server (upstream's GetCronJob / GetJob), not the informer's cache. */
   peek(kind: 'CronJob' | 'Job', namespace: string, name: string): any | undefined;
   /** The Jobs that name the CronJob among their owners (the informer's index by owner uid). */
@@ -163,7 +164,7 @@ export class CronJobController {
     if (!cj) return;
     const now = this.host.now();
     const key = `${namespace}/${name}`;
-    const jobs = getJobsToBeReconciled(cj, this.host.peekAll('Job')).sort(byName);
+    const jobs = getJobsToBeReconciled(cj, this.host.peekAll('Job', cj.metadata.namespace)).sort(byName);
     // cronJobCopy: every change of this sync lands here, and is written once.
     const copy: any = clone(cj);
     copy.status ??= {};
