@@ -166,7 +166,9 @@ export class CronJobController {
     const key = `${namespace}/${name}`;
     const jobs = getJobsToBeReconciled(cj, this.host.peekAll('Job', cj.metadata.namespace)).sort(byName);
     // cronJobCopy: every change of this sync lands here, and is written once.
-    const copy: any = clone(cj);
+    // The sync changes only the status: a new status and metadata object (the store stamps the
+    // resourceVersion there), the spec shared with the stored object, which nothing writes to.
+    const copy: any = { ...cj, metadata: { ...cj.metadata }, status: clone(cj.status ?? {}) };
     copy.status ??= {};
     const created: string[] = [];
     const deleted: string[] = this.cleanupFinishedJobs(copy, jobs);

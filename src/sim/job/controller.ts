@@ -644,9 +644,9 @@ export class JobController {
     if (!status.failed) delete status.failed;
     if (conditions.length === 0) delete status.conditions;
     if (JSON.stringify(status) !== JSON.stringify(job.status ?? {})) {
-      const copy = clone(job);
-      copy.status = status;
-      this.host.writeStatus('Job', copy);
+      // A status write: new metadata (the store stamps the resourceVersion there) and status, the
+      // spec shared with the stored object, which nothing writes to.
+      this.host.writeStatus('Job', { ...job, metadata: { ...job.metadata }, status });
     }
     if (jobFinished) {
       // recordJobFinished
