@@ -88,20 +88,11 @@ export class SimClock {
     this.live--;
   }
 
-  /** Removes the timers for which `match` is true (scans the whole queue; prefer cancelKey). */
-  cancel(match: (t: Timer) => boolean): void {
-    for (const t of this.heap) if (!this.dead.has(t) && match(t)) this.kill(t);
-  }
-
   /** Removes the timers indexed under `key` (see timerKey) for which `match` is true. */
   cancelKey(key: string, match: (t: Timer) => boolean = () => true): void {
     const set = this.byKey.get(key);
     if (!set) return;
     for (const t of [...set]) if (match(t)) this.kill(t);
-  }
-
-  has(match: (t: Timer) => boolean): boolean {
-    return this.heap.some((t) => !this.dead.has(t) && match(t));
   }
 
   /** Whether a pending timer of `type` matches (costs the timers of that type). */
