@@ -758,7 +758,7 @@ class SimCluster implements Cluster {
       return;
     }
     if (pod.metadata.deletionTimestamp) return;
-    const copy = clone(pod);
+    const copy = { ...pod, metadata: { ...pod.metadata } };
     copy.metadata.deletionTimestamp = iso(this.clock.now + g * 1000);
     copy.metadata.deletionGracePeriodSeconds = g;
     this.write('Pod', copy);
@@ -949,7 +949,7 @@ class SimCluster implements Cluster {
       const attempts = (this.schedulingAttempts[uid] ?? 0) + 1;
       this.schedulingAttempts[uid] = attempts;
       this.unschedulable.set(uid, pod);
-      const copy = clone(pod);
+      const copy = statusCopy(pod);
       setCondition(copy, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }, this.clock.now);
       this.write('Pod', copy);
       this.recorder.record(this.ref(pod), 'Warning', 'FailedScheduling', message, source);
@@ -961,7 +961,7 @@ class SimCluster implements Cluster {
     delete this.schedulingAttempts[uid];
     this.unschedulable.delete(uid);
     this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');
-    const copy = clone(pod);
+    const copy = { ...statusCopy(pod), spec: { ...pod.spec } };
     copy.spec.nodeName = host;
     setCondition(copy, { type: 'PodScheduled', status: 'True' }, this.clock.now);
     this.write('Pod', copy);
@@ -988,7 +988,7 @@ class SimCluster implements Cluster {
     this.kubelet.podIPs[node] = ipSeq;
     const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
     this.kubelet.containers[uid] = {};
-    const copy = clone(pod);
+    const copy = statusCopy(pod);
     copy.status = {
       ...copy.status,
       phase: 'Pending',
@@ -1106,7 +1106,7 @@ class SimCluster implements Cluster {
     rt.finishedAt = undefined;
     rt.exitCode = plan.exitCode;
     rt.handlesSigterm = plan.handlesSigterm;
-    const copy = clone(pod);
+    const copy = statusCopy(pod);
     const cs = copy.status.containerStatuses.find((s: any) => s.name === container);
     const last = cs.state.terminated ? { terminated: cs.state.terminated } : cs.lastState;
     cs.state = { running: { startedAt: iso(this.clock.now) } };
@@ -1130,7 +1130,7 @@ class SimCluster implements Cluster {
   private kubeletReady(namespace: string, name: string, uid: string): void {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
-    const copy = clone(pod);
+    const copy = statusCopy(pod);
     this.markReady(copy);
     this.write('Pod', copy);
   }
@@ -1154,7 +1154,7 @@ class SimCluster implements Cluster {
     const rt = this.kubelet.containers[a.uid][a.container];
     rt.finishedAt = this.clock.now;
     const code = rt.exitCode ?? 0;
-    const copy = clone(pod);
+    const copy = statusCopy(pod);
     const cs = copy.status.containerStatuses.find((s: any) => s.name === a.container);
     cs.state = {
       terminated: {
@@ -1244,7 +1244,7 @@ class SimCluster implements Cluster {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid) return;
     if (!isTerminal(pod) && pod.status?.containerStatuses) {
-      const copy = clone(pod);
+      const copy = statusCopy(pod);
       const runtimes = this.kubelet.containers[uid] ?? {};
       for (const cs of copy.status.containerStatuses as any[]) {
         if (!cs.state?.running) continue;
@@ -1280,7 +1280,7 @@ class SimCluster implements Cluster {
 
   /** Sets the DisruptionTarget condition a component writes before it deletes a pod (PodDisruptionConditions, GA). */
   private markDisruption(pod: any, reason: string, message: string): any {
-    const copy = clone(pod);
+    const copy = statusCopy(pod);
     setCondition(copy, { type: 'DisruptionTarget', status: 'True', reason, message }, this.clock.now);
     this.write('Pod', copy);
     return copy;
@@ -1484,7 +1484,7 @@ class SimCluster implements Cluster {
         { component: 'pod-garbage-collector' },
       );
       // markFailedAndDeletePodWithCondition: a non-terminal pod is marked Failed first.
-      const copy = clone(pod);
+      const copy = statusCopy(pod);
       if (!isTerminal(copy)) copy.status = { ...(copy.status ?? {}), phase: 'Failed' };
       setCondition(
         copy,
@@ -1500,6 +1500,15 @@ class SimCluster implements Cluster {
       this.removePod(copy);
     }
   }
+}
+
+/**
+ * A stored pod copied for a status write: new metadata (the store stamps the resourceVersion
+ * there) and a deep copy of the status; the spec is shared with the stored version, which
+ * nothing writes to.
+ */
+function statusCopy(pod: any): any {
+  return { ...pod, metadata: { ...pod.metadata }, status: clone(pod.status ?? {}) };
 }
 
 function nodeIP(node: any): string {

@@ -55,18 +55,7 @@ export class Recorder {
     message: string,
     source: { component: string; host?: string },
   ): void {
-    const key = [
-      source.component,
-      source.host ?? '',
-      obj.kind,
-      obj.namespace ?? '',
-      obj.name,
-      obj.uid ?? '',
-      obj.fieldPath ?? '',
-      type,
-      reason,
-      message,
-    ].join('\u0000');
+    const key = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${obj.namespace ?? ''}\u0000${obj.name}\u0000${obj.uid ?? ''}\u0000${obj.fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
     this.changes++;
     if (++this.sinceExpiry >= 1000) this.expire();
     // lastTimestamp has second precision; expiry compares against that, here as after a restore.

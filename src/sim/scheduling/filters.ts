@@ -190,6 +190,14 @@ export function preFilterNodeNames(pod: Pod): Set<string> | undefined {
 /** node_affinity.go errReasonConflict: the PreFilter message when the terms name no node in common. */
 export const ErrReasonConflict = 'pod affinity terms conflict';
 
+/** The pod's required node affinity, parsed once per pod object (NodeAffinity's PreFilter state). */
+const affinityCache = new WeakMap<object, ReturnType<typeof getRequiredNodeAffinity>>();
+function requiredAffinity(pod: Pod): ReturnType<typeof getRequiredNodeAffinity> {
+  let a = affinityCache.get(pod);
+  if (!a) affinityCache.set(pod, (a = getRequiredNodeAffinity(pod)));
+  return a;
+}
+
 /**
  * Runs the default filter plugins in upstream order against one node; the first failing plugin
  * decides, as the framework's RunFilterPlugins does.
@@ -229,7 +237,7 @@ export function filterNode(
       taint,
     );
   // NodeAffinity
-  if (!getRequiredNodeAffinity(pod).match(node)) return fail('NodeAffinity', [ErrReasonNodeAffinity], false);
+  if (!requiredAffinity(pod).match(node)) return fail('NodeAffinity', [ErrReasonNodeAffinity], false);
 
   const info = Array.isArray(podsOnNode) ? nodeInfoOf(podsOnNode, pod.metadata?.uid, requestsOf) : podsOnNode;
   // NodePorts
