@@ -120,7 +120,7 @@ export class Store {
     return this.peekAll(kind, namespace).map((o) => clone(o));
   }
 
-  /** Stores a new object (the caller has admitted it) and announces it. */
+  /** Stores a new object (the caller has admitted it), announces it, and returns the stored object (read-only). */
   add(kind: KindName, obj: any): any {
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.resourceVersion);
@@ -132,12 +132,12 @@ export class Store {
     this.index(key, stored, true);
     this.sorted.delete(kind);
     this.emit({ type: 'ADDED', kind, object: stored });
-    return clone(stored);
+    return stored;
   }
 
-  /** Replaces an existing object and announces the change. */
+  /** Replaces an existing object with a copy of `obj`, announces the change, and returns the stored object (read-only). */
   replace(kind: KindName, obj: any): any {
-    return clone(this.replaceOwned(kind, clone(obj)));
+    return this.replaceOwned(kind, clone(obj));
   }
 
   /** Like replace, for a fresh object the caller hands over and will not touch again (no copies). */
