@@ -147,10 +147,17 @@ function setDefaultsPodTemplate(t: PodTemplateSpec | undefined): void {
   if (t?.spec) setDefaultsPodSpec(t.spec);
 }
 
-/** SetObjectDefaults_DaemonSet: RollingUpdate 1/0, revisionHistoryLimit 10, template spec. */
+/**
+ * SetObjectDefaults_DaemonSet: SetDefaults_DaemonSet (RollingUpdate with maxUnavailable 1 and
+ * maxSurge 0, revisionHistoryLimit 10) and the pod spec of the template. The template and its spec
+ * are structs, not pointers, in apps/v1, so a DaemonSet without them still gets the pod spec
+ * defaults (restartPolicy Always, dnsPolicy ClusterFirst, …) before validation.
+ */
 export function setDefaultsDaemonSet(ds: DaemonSet): void {
   ds.spec ??= {} as DaemonSet['spec'] & object;
   const spec = ds.spec!;
+  spec.template ??= {};
+  spec.template.spec ??= { containers: [] };
   spec.updateStrategy ??= {};
   const us = spec.updateStrategy;
   if (!us.type) us.type = 'RollingUpdate';
@@ -164,7 +171,7 @@ export function setDefaultsDaemonSet(ds: DaemonSet): void {
   setDefaultsPodTemplate(spec.template);
 }
 
-/** SetDefaults_Job on a JobSpec (shared by Job and CronJob's jobTemplate). */
+/** SetDefaults_Job's JobSpec part and the walk below the pod template. */
 function setDefaultsJobSpec(spec: JobSpec): void {
   const nil = (v: unknown) => v === undefined || v === null;
   if (nil(spec.completions) && nil(spec.parallelism)) {
@@ -182,9 +189,15 @@ function setDefaultsJobSpec(spec: JobSpec): void {
   setDefaultsPodTemplate(spec.template);
 }
 
-/** SetObjectDefaults_Job: SetDefaults_Job (labels from the template when the Job has none) + template. */
+/**
+ * SetObjectDefaults_Job: SetDefaults_Job (labels from the template when the Job has none) + template.
+ * The template and its spec are structs in batch/v1, so a Job without them still gets the pod spec
+ * defaults (restartPolicy Always, …) and fails only on what upstream reports.
+ */
 export function setDefaultsJob(job: Job): void {
   job.spec ??= { template: {} };
+  job.spec.template ??= {};
+  job.spec.template.spec ??= { containers: [] };
   const labels = job.spec.template?.metadata?.labels;
   if (labels && Object.keys(job.metadata?.labels ?? {}).length === 0) {
     job.metadata ??= {};
@@ -193,7 +206,12 @@ export function setDefaultsJob(job: Job): void {
   setDefaultsJobSpec(job.spec);
 }
 
-/** SetObjectDefaults_CronJob: Allow, not suspended, history 3/1, and the job template's defaults. */
+/**
+ * SetObjectDefaults_CronJob: SetDefaults_CronJob (Allow, not suspended, history 3/1) and the walk
+ * below the job template's pod spec. SetDefaults_Job takes a Job, so the jobTemplate's JobSpec
+ * keeps its unset fields (completions, parallelism, backoffLimit, completionMode, suspend,
+ * podReplacementPolicy, onPodConditions' status); the Job the controller creates is defaulted.
+ */
 export function setDefaultsCronJob(cj: CronJob): void {
   cj.spec ??= { schedule: '', jobTemplate: {} };
   const spec = cj.spec;
@@ -204,7 +222,10 @@ export function setDefaultsCronJob(cj: CronJob): void {
   if (spec.failedJobsHistoryLimit === undefined || spec.failedJobsHistoryLimit === null)
     spec.failedJobsHistoryLimit = 1;
   spec.jobTemplate ??= {};
-  if (spec.jobTemplate.spec) setDefaultsJobSpec(spec.jobTemplate.spec);
+  spec.jobTemplate.spec ??= { template: {} };
+  spec.jobTemplate.spec.template ??= {};
+  spec.jobTemplate.spec.template.spec ??= { containers: [] };
+  setDefaultsPodTemplate(spec.jobTemplate.spec.template);
 }
 
 /** SetDefaults_Namespace: the `kubernetes.io/metadata.name` label; status phase Active. */
