@@ -1,10 +1,10 @@
 /**
- * DaemonSet validation as pkg/apis/apps/validation/validation.go and the daemonset registry
- * strategy (selector immutability on apps/v1) do it.
+ * DaemonSet and ControllerRevision validation as pkg/apis/apps/validation/validation.go and the
+ * daemonset registry strategy (selector immutability on apps/v1) do it.
  */
-import type { DaemonSet, DaemonSetSpec, RollingUpdateDaemonSet } from 'kubernetes-types/apps/v1';
+import type { ControllerRevision, DaemonSet, DaemonSetSpec, RollingUpdateDaemonSet } from 'kubernetes-types/apps/v1';
 import type { FieldError } from '../field';
-import { child, forbidden, notSupported, required } from '../field';
+import { child, forbidden, goQuote, notSupported, required } from '../field';
 import { validateLabelSelector } from '../../labels/validation';
 import { goDaemonSetUpdateStrategy, goIntOrString, goLabelSelector, goStringMap } from './go-value';
 import {
@@ -143,5 +143,69 @@ export function validateDaemonSetUpdate(ds: DaemonSet, old: DaemonSet): FieldErr
   errs.push(...validateObjectMetaUpdate(ds.metadata, old.metadata, 'metadata'));
   errs.push(...validateDaemonSetSpec(ds.spec, 'spec'));
   errs.push(...validateImmutableField(ds.spec?.selector, old.spec?.selector, 'spec.selector', goLabelSelector));
+  return errs;
+}
+
+/** The JSON kind Go's encoding/json names when it cannot unmarshal a value into a map. */
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  return 'string';
+}
+
+/** Go's json.Marshal of a decoded JSON value: compact, map keys sorted. */
+function goJSON(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(goJSON).join(',')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${goJSON(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** `%#v` of the runtime.RawExtension holding `data` as the API server received it (JSON bytes). */
+function goRawExtension(data: unknown): { go: string } {
+  if (data === undefined || data === null)
+    return { go: 'runtime.RawExtension{Raw:[]uint8(nil), Object:runtime.Object(nil)}' };
+  const bytes = [...new TextEncoder().encode(goJSON(data))].map((b) => `0x${b.toString(16)}`);
+  return { go: `runtime.RawExtension{Raw:[]uint8{${bytes.join(', ')}}, Object:runtime.Object(nil)}` };
+}
+
+/** validateControllerRevision: metadata (namespaced, DNS subdomain name) and a non-negative revision. */
+function validateControllerRevisionCommon(rev: ControllerRevision): FieldError[] {
+  const errs = validateObjectMeta(rev.metadata, true, nameIsDNSSubdomain, 'metadata');
+  errs.push(...validateNonnegativeField(rev.revision ?? 0, 'revision'));
+  return errs;
+}
+
+/**
+ * ValidateControllerRevisionCreate: the common checks, then `data` must be there (a missing or
+ * `null` data decodes to an empty RawExtension) and must unmarshal into a JSON object
+ * (kubernetes/kubernetes#125549, Kubernetes 1.31).
+ */
+export function validateControllerRevision(rev: ControllerRevision): FieldError[] {
+  const errs = validateControllerRevisionCommon(rev);
+  const data = rev.data as unknown;
+  if (data === undefined || data === null) errs.push(required('data', 'data is mandatory'));
+  else if (typeof data !== 'object' || Array.isArray(data))
+    errs.push({
+      type: 'FieldValueInvalid',
+      field: 'data',
+      badValue: { go: goQuote('<value omitted>') },
+      detail: `error parsing data: json: cannot unmarshal ${jsonKind(data)} into Go value of type map[string]interface {}`,
+    });
+  return errs;
+}
+
+/** ValidateControllerRevisionUpdate: metadata update, the common checks, and an immutable `data`. */
+export function validateControllerRevisionUpdate(rev: ControllerRevision, old: ControllerRevision): FieldError[] {
+  const errs = validateObjectMetaUpdate(rev.metadata, old.metadata, 'metadata');
+  errs.push(...validateControllerRevisionCommon(rev));
+  errs.push(...validateImmutableField(rev.data, old.data, 'data', goRawExtension));
   return errs;
 }
