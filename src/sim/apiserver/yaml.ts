@@ -4,6 +4,7 @@
  * of that node, falling back to the closest ancestor that exists (e.g. the map lacking a required key).
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { fastParseDocuments, type PosNode } from './yaml-fast';
 
 export interface ParsedDocument {
   value: unknown;
@@ -24,7 +25,52 @@ export function splitPath(path: string): (string | number)[] {
   return out;
 }
 
+/** 1-based line and column of an offset, from the offsets where lines start. */
+function lineAndColumn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
 export function parseYamlDocuments(text: string): ParsedDocument[] {
+  const fast = fastParseDocuments(text);
+  if (fast) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return fast.map((doc) => ({
+      value: doc.value,
+      range: doc.range,
+      errors: [],
+      position(path: string) {
+        let node: PosNode | undefined = doc.root;
+        let best = doc.root.at;
+        for (const seg of splitPath(path)) {
+          if (node?.keys && typeof seg === 'string') {
+            const entry = node.keys.get(seg);
+            if (!entry) break;
+            best = entry.keyAt;
+            node = entry.node;
+          } else if (node?.items && typeof seg === 'number') {
+            const item: PosNode | undefined = node.items[seg];
+            if (!item || item.at < 0) break;
+            best = item.at;
+            node = item;
+          } else break;
+        }
+        return lineAndColumn(starts, best);
+      },
+    }));
+  }
+  return parseWithYaml(text);
+}
+
+/** The general path: the `yaml` package, for everything the fast path leaves to it. */
+export function parseWithYaml(text: string): ParsedDocument[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false }) as
     Document.Parsed[] | { errors: unknown[] };
