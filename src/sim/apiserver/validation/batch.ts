@@ -6,8 +6,25 @@
 import type { CronJob, CronJobSpec, Job, JobSpec, JobTemplateSpec } from 'kubernetes-types/batch/v1';
 import type { PodFailurePolicyRule } from 'kubernetes-types/batch/v1';
 import type { FieldError } from '../field';
-import { child, duplicate, goQuote, index, invalid, notSupported, omitValue, required, tooMany } from '../field';
-import { isDNS1123Label, isQualifiedName, validateLabelSelector } from '../../labels/validation';
+import {
+  child,
+  duplicate,
+  goQuote,
+  index,
+  invalid,
+  notSupported,
+  omitValue,
+  required,
+  tooLong,
+  tooMany,
+} from '../field';
+import {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  regexError,
+  validateLabelSelector,
+} from '../../labels/validation';
 import { parseSchedule, validateTimeZone } from '../../cronjob/schedule';
 import { goBool, goInt32Slice, goLabelSelector, goStringMap } from './go-value';
 import {
@@ -32,6 +49,10 @@ const maxPodFailurePolicyRules = 20;
 const maxPodFailurePolicyOnExitCodesValues = 255;
 const maxPodFailurePolicyOnPodConditionsPatterns = 20;
 
+const maxManagedByLength = 63;
+const maxJobSuccessPolicySucceededIndexesLimit = 64 * 1024;
+const maxSuccessPolicyRule = 20;
+
 const supportedPodFailurePolicyActions = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
 const supportedOnExitCodesOperators = ['In', 'NotIn'];
 const supportedOnPodConditionsStatus = ['False', 'True', 'Unknown'];
@@ -43,7 +64,127 @@ export interface JobValidationOptions {
   allowMutableSchedulingDirectives?: boolean;
 }
 
-type JobSpecX = JobSpec & { podReplacementPolicy?: string; successPolicy?: unknown; managedBy?: string };
+interface SuccessPolicyRule {
+  succeededIndexes?: string | null;
+  succeededCount?: number | null;
+}
+type JobSpecX = JobSpec & {
+  podReplacementPolicy?: string;
+  successPolicy?: { rules?: SuccessPolicyRule[] | null } | null;
+  managedBy?: string;
+};
+
+const httpPathFmt = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
+const httpPathRegexp = new RegExp(`^${httpPathFmt}$`);
+
+/** apimachinery's IsDomainPrefixedPath: `host/path`, the host a DNS subdomain, the path an HTTP path. */
+function isDomainPrefixedPath(path: string, value: string): FieldError[] {
+  if (value.length === 0) return [required(path, '')];
+  const slash = value.indexOf('/');
+  const host = slash < 0 ? value : value.slice(0, slash);
+  const rest = slash < 0 ? '' : value.slice(slash + 1);
+  if (slash < 0 || host.length === 0 || rest.length === 0)
+    return [invalid(path, value, 'must be a domain-prefixed path (such as "acme.io/foo")')];
+  const errs = isDNS1123Subdomain(host).map((m) => invalid(path, host, m));
+  if (!httpPathRegexp.test(rest)) errs.push(invalid(path, rest, regexError('Invalid path', httpPathFmt)));
+  return errs;
+}
+
+/** parseIndexInterval: `x` or `x-y`, both below completions, x < y; the error text upstream gives. */
+function parseIndexInterval(interval: string, completions: number): [number, number] | string {
+  const limits = interval.split('-');
+  if (limits.length > 2)
+    return `the fragment ${goQuote(interval)} violates the requirement that an index interval can have at most two parts separated by '-'`;
+  const atoi = (t: string) => (/^[+-]?\d+$/.test(t) ? Number(t) : NaN);
+  const x = atoi(limits[0]);
+  if (Number.isNaN(x)) return `cannot convert string to integer for index: ${goQuote(limits[0])}`;
+  if (x >= completions) return `too large index: ${goQuote(limits[0])}`;
+  if (limits.length > 1) {
+    const y = atoi(limits[1]);
+    if (Number.isNaN(y)) return `cannot convert string to integer for index: ${goQuote(limits[1])}`;
+    if (y >= completions) return `too large index: ${goQuote(limits[1])}`;
+    if (x >= y) return `non-increasing order, previous: ${x}, current: ${y}`;
+    return [x, y];
+  }
+  return [x, x];
+}
+
+/** validateIndexesFormat: comma-separated increasing intervals; returns how many indexes they hold. */
+export function validateIndexesFormat(indexes: string, completions: number): number | { error: string } {
+  if (indexes.length === 0) return 0;
+  let last: number | undefined;
+  let total = 0;
+  for (const interval of indexes.split(',')) {
+    const r = parseIndexInterval(interval, completions);
+    if (typeof r === 'string') return { error: r };
+    const [x, y] = r;
+    if (last !== undefined && last >= x) return { error: `non-increasing order, previous: ${last}, current: ${x}` };
+    total += y - x + 1;
+    last = y;
+  }
+  return total;
+}
+
+/**
+ * `%#v` of a batch.SuccessPolicy. Set pointer fields print as an address in Go, which is not
+ * reproducible; the sim writes `0x…` there.
+ */
+function goSuccessPolicy(sp: { rules?: SuccessPolicyRule[] | null }): string {
+  const rules = sp.rules;
+  if (rules == null) return 'batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule(nil)}';
+  const ptr = (t: string, v: unknown) => (v == null ? `(*${t})(nil)` : `(*${t})(0x…)`);
+  const items = rules.map(
+    (r) =>
+      `batch.SuccessPolicyRule{SucceededIndexes:${ptr('string', r.succeededIndexes)}, SucceededCount:${ptr('int32', r.succeededCount)}}`,
+  );
+  return `batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{${items.join(', ')}}}`;
+}
+
+/** validateSuccessPolicy (JobSuccessPolicy, GA in 1.33): 1–20 rules, each with a count or indexes. */
+function validateSuccessPolicy(spec: JobSpecX, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const rulesPath = child(path, 'rules');
+  const rules = spec.successPolicy?.rules ?? [];
+  if (rules.length === 0)
+    errs.push(required(rulesPath, 'at least one rules must be specified when the successPolicy is specified'));
+  if (rules.length > maxSuccessPolicyRule) errs.push(tooMany(rulesPath, rules.length, maxSuccessPolicyRule));
+  const completions = spec.completions ?? 0;
+  rules.forEach((rule, i) => {
+    const rp = index(rulesPath, i);
+    if (rule.succeededCount == null && rule.succeededIndexes == null)
+      errs.push(required(rp, 'at least one of succeededCount or succeededIndexes must be specified'));
+    let totalIndexes = 0;
+    if (rule.succeededIndexes != null) {
+      const ip = child(rp, 'succeededIndexes');
+      if (rule.succeededIndexes.length > maxJobSuccessPolicySucceededIndexesLimit)
+        errs.push(tooLong(ip, rule.succeededIndexes, maxJobSuccessPolicySucceededIndexesLimit));
+      const r = validateIndexesFormat(rule.succeededIndexes, completions);
+      if (typeof r === 'number') totalIndexes = r;
+      else errs.push(invalid(ip, rule.succeededIndexes, `error parsing succeededIndexes: ${r.error}`));
+    }
+    if (rule.succeededCount != null) {
+      const cp = child(rp, 'succeededCount');
+      errs.push(...validateNonnegativeField(rule.succeededCount, cp));
+      if (rule.succeededCount > completions)
+        errs.push(
+          invalid(
+            cp,
+            rule.succeededCount,
+            `must be less than or equal to ${completions} (the number of specified completions)`,
+          ),
+        );
+      if (rule.succeededIndexes != null && rule.succeededCount > totalIndexes)
+        errs.push(
+          invalid(
+            cp,
+            rule.succeededCount,
+            `must be less than or equal to ${totalIndexes} (the number of indexes in the specified succeededIndexes field)`,
+          ),
+        );
+    }
+  });
+  return errs;
+}
 
 /** validateGeneratedSelector: the generated labels are on the template and the selector selects them. */
 function validateGeneratedSelector(job: Job, requirePrefixed: boolean): FieldError[] {
@@ -173,6 +314,11 @@ function validateJobSpecCommon(spec: JobSpecX, path: string): FieldError[] {
     if (spec.backoffLimitPerIndex == null)
       errs.push(required(child(path, 'backoffLimitPerIndex'), 'when maxFailedIndexes is specified'));
   }
+  if (spec.managedBy != null) {
+    const p = child(path, 'managedBy');
+    errs.push(...isDomainPrefixedPath(p, spec.managedBy));
+    if (spec.managedBy.length > maxManagedByLength) errs.push(tooLong(p, spec.managedBy, maxManagedByLength));
+  }
   const mode = spec.completionMode;
   if (mode != null) {
     if (mode !== 'NonIndexed' && mode !== 'Indexed')
@@ -244,6 +390,12 @@ function validateJobSpecCommon(spec: JobSpecX, path: string): FieldError[] {
       ...(spec.template?.spec?.initContainers ?? []).map((c) => c.name),
     ]);
     rules.forEach((r, i) => errs.push(...validatePodFailurePolicyRule(spec, r, index(rulesPath, i), names)));
+  }
+  if (spec.successPolicy != null) {
+    const p = child(path, 'successPolicy');
+    if ((mode ?? 'NonIndexed') !== 'Indexed')
+      errs.push(invalidRendered(p, { go: goSuccessPolicy(spec.successPolicy) }, 'requires indexed completion mode'));
+    else errs.push(...validateSuccessPolicy(spec, p));
   }
   if (spec.podReplacementPolicy != null) {
     const p = child(path, 'podReplacementPolicy');

@@ -1,6 +1,7 @@
 import { describe, test, expect } from 'vitest';
 import { create, messages, podTemplate, update, uid } from './helpers';
 import { invalidMessage } from '../../../../src/sim/apiserver/status-error';
+import { createCluster } from '../../../../src/sim';
 
 const job = (spec: Record<string, unknown> = {}, name = 'pi') => ({
   apiVersion: 'batch/v1',
@@ -323,5 +324,386 @@ describe('ValidateJobUpdate', () => {
       edit((j) => (j.spec.template.spec.nodeSelector = { disk: 'ssd' }), started),
     );
     expect(r2.errors.map((e) => e.field)).toEqual(['spec.template']);
+  });
+});
+
+// ---------------------------------------------------------------- upstream tables, restated
+// upstream: pkg/apis/batch/validation/validation_test.go. The Go tests build internal objects with
+// the generated selector already set; here the manifest goes through admission, which generates
+// it (uid 1a2b3c, as upstream's validGeneratedSelector) and applies the v1 defaults first.
+
+const upstreamTemplate = (restartPolicy = 'OnFailure', labels: Record<string, string> = {}) => ({
+  metadata: { labels },
+  spec: {
+    restartPolicy,
+    containers: [{ name: 'abc', image: 'image' }],
+    initContainers: [{ name: 'def', image: 'image' }],
+  },
+});
+const myjob = (spec: Record<string, unknown>) => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name: 'myjob' },
+  spec: { template: upstreamTemplate(), ...spec },
+});
+const never = upstreamTemplate('Never');
+const indexed = (completions: number, extra: Record<string, unknown> = {}) => ({
+  completionMode: 'Indexed',
+  completions,
+  template: never,
+  ...extra,
+});
+const exitCodes = (operator: string, values: number[], containerName?: string) => ({
+  ...(containerName ? { containerName } : {}),
+  operator,
+  values,
+});
+
+describe('TestValidateJob successCases (upstream)', () => {
+  test.each([
+    {
+      name: 'valid success policy',
+      spec: indexed(10, {
+        successPolicy: { rules: [{ succeededCount: 1, succeededIndexes: '0,2,4' }, { succeededIndexes: '1,3,5-9' }] },
+      }),
+    },
+    {
+      name: 'valid pod failure policy',
+      spec: {
+        template: never,
+        podFailurePolicy: {
+          rules: [
+            { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] },
+            { action: 'FailJob', onPodConditions: [{ type: 'CustomConditionType', status: 'False' }] },
+            { action: 'Count', onExitCodes: exitCodes('In', [1, 2, 3], 'abc') },
+            { action: 'Ignore', onExitCodes: exitCodes('In', [4], 'def') },
+            { action: 'FailJob', onExitCodes: exitCodes('NotIn', [5, 6, 7]) },
+          ],
+        },
+      },
+    },
+    {
+      name: 'valid pod failure policy with FailIndex',
+      spec: indexed(2, {
+        backoffLimitPerIndex: 1,
+        podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: exitCodes('In', [10]) }] },
+      }),
+    },
+    {
+      name: 'valid manual selector',
+      spec: {
+        manualSelector: true,
+        selector: { matchLabels: { a: 'b' } },
+        template: upstreamTemplate('OnFailure', { a: 'b' }),
+      },
+    },
+    { name: 'valid generated selector', spec: {} },
+    { name: 'valid pod replacement', spec: { podReplacementPolicy: 'TerminatingOrFailed' } },
+    { name: 'valid pod replacement with failed', spec: { podReplacementPolicy: 'Failed' } },
+    {
+      name: 'valid hostnet',
+      spec: {
+        template: {
+          spec: {
+            ...upstreamTemplate().spec,
+            hostNetwork: true,
+            containers: [{ name: 'abc', image: 'image', ports: [{ containerPort: 12345 }] }],
+          },
+        },
+      },
+    },
+    { name: 'valid NonIndexed completion mode', spec: { completionMode: 'NonIndexed' } },
+    { name: 'valid Indexed completion mode', spec: { completionMode: 'Indexed', completions: 2, parallelism: 100000 } },
+    {
+      name: 'valid parallelism and maxFailedIndexes for high completions when backoffLimitPerIndex is used',
+      spec: {
+        completionMode: 'Indexed',
+        completions: 100_000,
+        parallelism: 100_000,
+        maxFailedIndexes: 100_000,
+        backoffLimitPerIndex: 1,
+      },
+    },
+    {
+      name: 'valid parallelism and maxFailedIndexes for unlimited completions when backoffLimitPerIndex is used',
+      spec: {
+        completionMode: 'Indexed',
+        completions: 1_000_000_000,
+        parallelism: 10_000,
+        maxFailedIndexes: 10_000,
+        backoffLimitPerIndex: 1,
+      },
+    },
+    { name: 'valid managedBy field', spec: { managedBy: 'example.com/foo' } },
+  ])('$name', ({ spec }) => {
+    expect(messages(create('Job', myjob(spec)).errors)).toEqual([]);
+  });
+  // 'valid job tracking annotation', 'valid batch labels': the same Job as 'valid generated selector'.
+  // 'do not allow new batch labels': RequirePrefixedLabels=false only applies to updates of Jobs
+  // created before 1.27 (see ValidateJobUpdate below); a create always requires the prefixed labels.
+});
+
+describe('TestValidateJob errorCases (upstream)', () => {
+  // Upstream checks the first error's field and that its text contains the rest of the case name.
+  const tooManyRules = Array.from({ length: 21 }, (_, i) => ({
+    action: 'FailJob',
+    onExitCodes: exitCodes('In', [i + 1]),
+  }));
+  const tooManyValues = Array.from({ length: 256 }, (_, i) => i);
+  const tooManyPatterns = Array.from({ length: 21 }, (_, i) => ({ type: `CustomType_${i}`, status: 'True' }));
+  const pfp = (...rules: unknown[]) => ({ template: never, podFailurePolicy: { rules } });
+  test.each([
+    ['spec.managedBy: Too long: may not be more than 63 bytes', { managedBy: 'example.com/' + 'x'.repeat(60) }],
+    [
+      'spec.managedBy: Invalid value: "invalid custom controller name": must be a domain-prefixed path (such as "acme.io/foo")',
+      { managedBy: 'invalid custom controller name' },
+    ],
+    [
+      'spec.successPolicy: Invalid value: batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{}}: requires indexed completion mode',
+      { template: never, successPolicy: { rules: [] } },
+    ],
+    [
+      'spec.successPolicy.rules: Required value: at least one rules must be specified when the successPolicy is specified',
+      indexed(5, { successPolicy: {} }),
+    ],
+    [
+      'spec.successPolicy.rules[0]: Required value: at least one of succeededCount or succeededIndexes must be specified',
+      indexed(5, { successPolicy: { rules: [{}] } }),
+    ],
+    [
+      'spec.successPolicy.rules[0].succeededIndexes: Invalid value: "invalid-format": error parsing succeededIndexes: cannot convert string to integer for index: "invalid"',
+      indexed(5, { successPolicy: { rules: [{ succeededIndexes: 'invalid-format' }] } }),
+    ],
+    [
+      'spec.successPolicy.rules[0].succeededIndexes: Too long: may not be more than 65536 bytes',
+      indexed(5, { successPolicy: { rules: [{ succeededIndexes: '1'.repeat(64 * 1024 + 1) }] } }),
+    ],
+    [
+      'spec.successPolicy.rules[0].succeededCount: Invalid value: -1: must be greater than or equal to 0',
+      indexed(5, { successPolicy: { rules: [{ succeededCount: -1 }] } }),
+    ],
+    [
+      'spec.successPolicy.rules[0].succeededCount: Invalid value: 6: must be less than or equal to 5 (the number of specified completions)',
+      indexed(5, { successPolicy: { rules: [{ succeededCount: 6 }] } }),
+    ],
+    [
+      'spec.successPolicy.rules[0].succeededCount: Invalid value: 4: must be less than or equal to 3 (the number of indexes in the specified succeededIndexes field)',
+      indexed(5, { successPolicy: { rules: [{ succeededCount: 4, succeededIndexes: '0-2' }] } }),
+    ],
+    [
+      'spec.successPolicy.rules: Too many: 21: must have at most 20 items',
+      indexed(5, { successPolicy: { rules: Array.from({ length: 21 }, () => ({ succeededCount: 5 })) } }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required',
+      pfp({ action: 'FailJob' }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.values[1]: Duplicate value: 11',
+      pfp({ action: 'FailJob', onExitCodes: exitCodes('In', [11, 11]) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.values: Too many: 256: must have at most 255 items',
+      pfp({ action: 'FailJob', onExitCodes: exitCodes('In', tooManyValues) }),
+    ],
+    ['spec.podFailurePolicy.rules: Too many: 21: must have at most 20 items', pfp(...tooManyRules)],
+    [
+      'spec.podFailurePolicy.rules[0].onPodConditions: Too many: 21: must have at most 20 items',
+      pfp({ action: 'FailJob', onPodConditions: tooManyPatterns }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.values[2]: Duplicate value: 13',
+      pfp({ action: 'FailJob', onExitCodes: exitCodes('In', [12, 13, 13, 13]) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{19, 11}: must be ordered',
+      pfp({ action: 'FailJob', onExitCodes: exitCodes('In', [19, 11]) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{}: at least one value is required',
+      pfp({ action: 'FailJob', onExitCodes: exitCodes('In', []) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].action: Required value: valid values: ["Count" "FailIndex" "FailJob" "Ignore"]',
+      pfp({ action: '', onExitCodes: exitCodes('In', [1, 2, 3]) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.operator: Required value: valid values: ["In" "NotIn"]',
+      pfp({ action: 'FailJob', onExitCodes: exitCodes('', [1, 2, 3]) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0]: Invalid value: specifying both OnExitCodes and OnPodConditions is not supported',
+      pfp({
+        action: 'FailJob',
+        onExitCodes: exitCodes('In', [1, 2, 3], 'abc'),
+        onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }],
+      }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.values[1]: Invalid value: 0: must not be 0 for the In operator',
+      pfp({ action: 'Ignore', onExitCodes: exitCodes('In', [1, 0, 2]) }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[1].onExitCodes.containerName: Invalid value: "xyz": must be one of the container or initContainer names in the pod template',
+      pfp(
+        { action: 'Ignore', onExitCodes: exitCodes('In', [1, 2, 3], 'abc') },
+        { action: 'FailJob', onExitCodes: exitCodes('In', [5, 6, 7], 'xyz') },
+      ),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].action: Unsupported value: "UnknownAction": supported values: "Count", "FailIndex", "FailJob", "Ignore"',
+      pfp({ action: 'UnknownAction', onExitCodes: exitCodes('In', [1, 2, 3], 'abc') }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onExitCodes.operator: Unsupported value: "UnknownOperator": supported values: "In", "NotIn"',
+      pfp({ action: 'Ignore', onExitCodes: exitCodes('UnknownOperator', [1, 2, 3]) }),
+    ],
+    // 'spec.podFailurePolicy.rules[0].onPodConditions[0].status: Required value' cannot come from a
+    // manifest: SetDefaults_Job fills a missing status with "True" (see the defaults test below).
+    [
+      'spec.podFailurePolicy.rules[0].onPodConditions[0].status: Unsupported value: "UnknownStatus": supported values: "False", "True", "Unknown"',
+      pfp({ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'UnknownStatus' }] }),
+    ],
+    [
+      'spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "": name part must be non-empty',
+      pfp({ action: 'Ignore', onPodConditions: [{ status: 'True' }] }),
+    ],
+    [
+      `spec.podFailurePolicy.rules[0].onPodConditions[0].type: Invalid value: "Invalid Condition Type": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      pfp({ action: 'Ignore', onPodConditions: [{ type: 'Invalid Condition Type', status: 'True' }] }),
+    ],
+    [
+      'spec.podReplacementPolicy: Unsupported value: "TerminatingOrFailed": supported values: "Failed"',
+      {
+        ...pfp({ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }),
+        podReplacementPolicy: 'TerminatingOrFailed',
+      },
+    ],
+    [
+      'spec.podReplacementPolicy: Unsupported value: "": supported values: "Failed", "TerminatingOrFailed"',
+      { template: never, podReplacementPolicy: '' },
+    ],
+    [
+      'spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
+      { podFailurePolicy: { rules: [] } },
+    ],
+    ['spec.parallelism: Invalid value: -1: must be greater than or equal to 0', { parallelism: -1 }],
+    ['spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0', { backoffLimit: -1 }],
+    ['spec.backoffLimitPerIndex: Invalid value: 1: requires indexed completion mode', { backoffLimitPerIndex: 1 }],
+    [
+      'spec.backoffLimitPerIndex: Invalid value: -1: must be greater than or equal to 0',
+      { backoffLimitPerIndex: -1, completionMode: 'Indexed' },
+    ],
+    [
+      'spec.maxFailedIndexes: Invalid value: 11: must be less than or equal to completions',
+      { completions: 10, maxFailedIndexes: 11, backoffLimitPerIndex: 1, completionMode: 'Indexed' },
+    ],
+    [
+      'spec.maxFailedIndexes: Required value: must be specified when completions is above 100000',
+      { completions: 100_001, backoffLimitPerIndex: 1, completionMode: 'Indexed' },
+    ],
+    [
+      'spec.parallelism: Invalid value: 50000: must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index',
+      {
+        completions: 100_001,
+        parallelism: 50_000,
+        backoffLimitPerIndex: 1,
+        maxFailedIndexes: 1,
+        completionMode: 'Indexed',
+      },
+    ],
+    [
+      'spec.maxFailedIndexes: Invalid value: 100001: must be less than or equal to 100000',
+      { completions: 100_001, backoffLimitPerIndex: 1, maxFailedIndexes: 100_001, completionMode: 'Indexed' },
+    ],
+    [
+      'spec.maxFailedIndexes: Invalid value: 50000: must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index',
+      { completions: 100_001, backoffLimitPerIndex: 1, maxFailedIndexes: 50_000, completionMode: 'Indexed' },
+    ],
+    [
+      'spec.maxFailedIndexes: Invalid value: -1: must be greater than or equal to 0',
+      { backoffLimitPerIndex: 1, maxFailedIndexes: -1, completionMode: 'Indexed' },
+    ],
+    [
+      'spec.backoffLimitPerIndex: Required value: when maxFailedIndexes is specified',
+      { maxFailedIndexes: 1, completionMode: 'Indexed' },
+    ],
+    ['spec.completions: Invalid value: -1: must be greater than or equal to 0', { completions: -1 }],
+    [
+      'spec.activeDeadlineSeconds: Invalid value: -1: must be greater than or equal to 0',
+      { activeDeadlineSeconds: -1 },
+    ],
+    // 'spec.selector:Required value' is in the manualSelector test above: without manualSelector the
+    // API server generates the selector.
+    [
+      'spec.template.metadata.labels: Invalid value: map[string]string{"y":"z"}: `selector` does not match template `labels`',
+      {
+        manualSelector: true,
+        selector: { matchLabels: { a: 'b' } },
+        template: upstreamTemplate('OnFailure', { y: 'z' }),
+      },
+    ],
+    [
+      'spec.template.metadata.labels: Invalid value: map[string]string{"controller-uid":"4d5e6f"}: `selector` does not match template `labels`',
+      {
+        manualSelector: true,
+        selector: { matchLabels: { a: 'b' } },
+        template: upstreamTemplate('OnFailure', { 'controller-uid': '4d5e6f' }),
+      },
+    ],
+    [
+      'spec.template.spec.restartPolicy: Required value',
+      { manualSelector: true, selector: { matchLabels: { a: 'b' } }, template: upstreamTemplate('Always', { a: 'b' }) },
+    ],
+    [
+      'spec.template.spec.restartPolicy: Unsupported value',
+      {
+        manualSelector: true,
+        selector: { matchLabels: { a: 'b' } },
+        template: upstreamTemplate('Invalid', { a: 'b' }),
+      },
+    ],
+    [
+      'spec.ttlSecondsAfterFinished: Invalid value: -1: must be greater than or equal to 0',
+      { ttlSecondsAfterFinished: -1 },
+    ],
+    // Upstream leaves parallelism unset too; SetDefaults_Job would then default completions to 1.
+    [
+      'spec.completions: Required value: when completion mode is Indexed',
+      { completionMode: 'Indexed', parallelism: 2 },
+    ],
+    [
+      'spec.parallelism: Invalid value: 100001: must be less than or equal to 100000 when completion mode is Indexed',
+      { completionMode: 'Indexed', completions: 2, parallelism: 100001 },
+    ],
+    [
+      // ValidateHasLabel reports the whole label map as the bad value
+      'spec.template.metadata.labels[batch.kubernetes.io/controller-uid]: Invalid value: map[string]string{"batch.kubernetes.io/controller-uid":"4d5e6f", "batch.kubernetes.io/job-name":"myjob", "controller-uid":"1a2b3c", "job-name":"myjob"}: must be \'1a2b3c\'',
+      { template: upstreamTemplate('OnFailure', { 'batch.kubernetes.io/controller-uid': '4d5e6f' }) },
+    ],
+    // 'spec.template.metadata.labels[controller-uid]: Required value: must be '1a2b3c'',
+    // 'metadata.uid: Required value', 'spec.selector: … `selector` not auto-generated' (a selector
+    // given without manualSelector, see above) and the missing batch.kubernetes.io/controller-uid
+    // label: generateSelector fills in missing labels and the uid before validation, so only a
+    // conflicting label or selector can reach ValidateJob.
+  ] as [string, Record<string, unknown>][])('%s', (want, spec) => {
+    const errs = create('Job', myjob(spec)).errors;
+    const [field, rest] = [want.slice(0, want.indexOf(':')), want.slice(want.indexOf(':') + 1)];
+    expect(errs[0]?.field).toBe(field);
+    expect(messages(errs)[0]).toContain(rest);
+  });
+
+  test('kubectl prints every error of the headless contract', () => {
+    const c = createCluster();
+    const r = c.apply(
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: x\nspec:\n  managedBy: nope\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n',
+    );
+    expect(r.ok).toBe(false);
+    expect(r.errors[0]).toMatchObject({
+      message:
+        'The Job "x" is invalid: spec.managedBy: Invalid value: "nope": must be a domain-prefixed path (such as "acme.io/foo")',
+      field: 'spec.managedBy',
+      type: 'FieldValueInvalid',
+    });
   });
 });
