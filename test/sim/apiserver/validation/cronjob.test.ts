@@ -149,3 +149,101 @@ describe('ValidateCronJobUpdate', () => {
     expect(r.object.metadata.generation).toBe(2);
   });
 });
+
+// upstream: TestValidateCronJob, TestValidateCronJobSpec (pkg/apis/batch/validation/validation_test.go)
+describe('TestValidateCronJob (upstream tables)', () => {
+  test.each([
+    { name: 'basic scheduled job', spec: { schedule: '* * * * ?' } },
+    { name: 'non-standard scheduled', spec: { schedule: '@hourly' } },
+    { name: 'correct timeZone value', spec: { schedule: '0 * * * *', timeZone: 'Europe/Rome' } },
+  ])('success: $name (create and no-op update)', ({ spec }) => {
+    const r = create('CronJob', cj(spec, 'mycronjob'));
+    expect(messages(r.errors)).toEqual([]);
+    expect(messages(update('CronJob', r.object, r.object).errors)).toEqual([]);
+  });
+
+  test.each([
+    ['spec.schedule: Invalid value', { schedule: 'error' }],
+    [
+      'spec.timeZone: Invalid value: "Europe/InvalidRome": unknown time zone Europe/InvalidRome',
+      { timeZone: 'Europe/InvalidRome' },
+    ],
+    ['spec.timeZone: Invalid value: " ": unknown time zone  ', { timeZone: ' ' }],
+    ['spec.timeZone: Invalid value: "Europe/Rome ": unknown time zone Europe/Rome ', { timeZone: 'Europe/Rome ' }],
+    [
+      'spec.timeZone: timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+      { timeZone: 'LOCAL' },
+    ],
+    [
+      'spec.jobTemplate.spec.completions: Invalid value: -1: must be greater than or equal to 0',
+      { jobTemplate: { spec: { completions: -1, template: podTemplate({}, 'OnFailure') } } },
+    ],
+    [
+      'spec.jobTemplate.spec.activeDeadlineSeconds: Invalid value: -1: must be greater than or equal to 0',
+      { jobTemplate: { spec: { activeDeadlineSeconds: -1, template: podTemplate({}, 'OnFailure') } } },
+    ],
+    [
+      'spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value',
+      { jobTemplate: { spec: { template: podTemplate({}, 'Invalid') } } },
+    ],
+    [
+      'spec.jobTemplate.spec.ttlSecondsAfterFinished: Invalid value: -1: must be greater than or equal to 0',
+      { jobTemplate: { spec: { ttlSecondsAfterFinished: -1, template: podTemplate({}, 'OnFailure') } } },
+    ],
+    // 'spec.concurrencyPolicy: Required value' cannot come from a manifest: SetDefaults_CronJob sets Allow.
+  ] as [string, Record<string, unknown>][])('error: %s (create and update)', (want, spec) => {
+    const field = want.slice(0, want.indexOf(':'));
+    const rest = want.slice(want.indexOf(':') + 1);
+    const r = create('CronJob', cj(spec, 'mycronjob'));
+    expect(r.errors[0]?.field).toBe(field);
+    expect(messages(r.errors)[0]).toContain(rest);
+    // upstream: the update from the same object with timeZone cleared fails the same way
+    const old = create('CronJob', cj({}, 'mycronjob')).object;
+    const next = { ...JSON.parse(JSON.stringify(old)), spec: { ...old.spec, ...spec } };
+    if (spec.jobTemplate) next.spec.jobTemplate = spec.jobTemplate;
+    const u = update('CronJob', old, next);
+    expect(u.errors[0]?.field).toBe(field);
+  });
+
+  test.each([
+    { name: 'no validation because timeZone is nil for old and new', old: undefined, next: undefined, err: false },
+    {
+      name: 'check validation because timeZone is different for new',
+      old: undefined,
+      next: 'America/New_York',
+      err: false,
+    },
+    {
+      name: 'check validation because timeZone is different for new and invalid',
+      old: undefined,
+      next: 'broken',
+      err: true,
+    },
+    { name: 'old timeZone and new timeZone are valid', old: 'America/New_York', next: 'America/Chicago', err: false },
+    { name: 'old timeZone is valid, but new timeZone is invalid', old: 'America/New_York', next: 'broken', err: true },
+    { name: 'old timeZone and new timeZone are invalid, but unchanged', old: 'broken', next: 'broken', err: false },
+    {
+      name: 'old timeZone and new timeZone are invalid, but different',
+      old: 'broken',
+      next: 'still broken',
+      err: true,
+    },
+    { name: 'old timeZone is invalid, but new timeZone is valid', old: 'broken', next: 'America/New_York', err: false },
+  ])('TestValidateCronJobSpec: $name', ({ old, next, err }) => {
+    const stored: any = create('CronJob', cj({ schedule: '0 * * * *' })).object;
+    if (old !== undefined) stored.spec.timeZone = old;
+    const edited = JSON.parse(JSON.stringify(stored));
+    if (next !== undefined) edited.spec.timeZone = next;
+    else delete edited.spec.timeZone;
+    expect(update('CronJob', stored, edited).errors.length > 0).toBe(err);
+  });
+
+  test('SetObjectDefaults_CronJob leaves the jobTemplate JobSpec unset; the pod spec below is defaulted', () => {
+    const r = create('CronJob', cj());
+    expect(Object.keys(r.object.spec.jobTemplate.spec)).toEqual(['template']);
+    expect(r.object.spec.jobTemplate.spec.template.spec).toMatchObject({
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+    });
+  });
+});
