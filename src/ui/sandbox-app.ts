@@ -531,10 +531,14 @@ class SandboxApp {
   /** Jumps to just after the earliest next run of any CronJob (status says when it last ran). */
   private jumpToNextSchedule(): void {
     const start = this.cluster.now().getTime();
-    const active = () => this.cluster.list('Job').length;
-    const before = active();
-    // Run events one by one until a CronJob creates a Job, or a day passes.
-    const ok = this.cluster.runUntil(() => active() > before, 24 * 3600);
+    // A CronJob's lastScheduleTime moves when it starts the Job of a scheduled time.
+    const scheduled = () =>
+      (this.cluster.list('CronJob') as { status?: { lastScheduleTime?: string } }[])
+        .map((c) => c.status?.lastScheduleTime ?? '')
+        .join(' ');
+    const before = scheduled();
+    // Run events one by one until a CronJob starts a Job, or a day passes.
+    const ok = this.cluster.runUntil(() => scheduled() !== before, 24 * 3600);
     this.render(true);
     this.say(
       ok

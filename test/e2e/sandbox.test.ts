@@ -208,3 +208,26 @@ describe('the DaemonSet sandbox', () => {
     await page.close();
   });
 });
+
+describe('the CronJob sandbox', () => {
+  test('Next schedule jumps to the scheduled run, whose Job and pod appear; the inspector shows the decision', async () => {
+    const page = await open('/lessons/cronjob-basics/');
+    await page.getByRole('button', { name: 'Start the sandbox' }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    const clock = page.locator('.sb-clock');
+    await expect.poll(() => clock.textContent()).toContain('09:58:00');
+    await page.getByRole('button', { name: 'Next schedule' }).click();
+    // The scenario starts at 09:58 and runs every 5 minutes: the 10:00 run.
+    await expect.poll(() => clock.textContent()).toContain('10:00:00');
+    const inspector = page.locator('.sb-inspector-list');
+    await expect
+      .poll(() => inspector.textContent())
+      .toMatch(
+        /CronJob report: waiting \(\d+ syncs\)Last decision at 10:00:00: created the Job\. Scheduled time 10:00\. Looks again at 10:05:00\. Jobs created: report-\d+; deleted: nothing\./,
+      );
+    await page.getByRole('button', { name: '+10 s' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Pod report-\d+-\w{5}, Running on / }).count()).toBe(1);
+    await noViolations(page);
+    await page.close();
+  });
+});
