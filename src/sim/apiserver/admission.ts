@@ -123,6 +123,9 @@ export function generateJobSelector(job: any): void {
     job.spec.selector.matchLabels['batch.kubernetes.io/controller-uid'] = uid;
 }
 
+/** apps.DeprecatedTemplateGeneration (pkg/apis/apps/v1 conversion keeps TemplateGeneration here). */
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
 function prepareForCreate(kind: KindName, obj: any, ctx: AdmitContext): void {
   obj.metadata ??= {};
   const meta = obj.metadata;
@@ -140,6 +143,8 @@ function prepareForCreate(kind: KindName, obj: any, ctx: AdmitContext): void {
     case 'DaemonSet':
       obj.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
       meta.generation = 1;
+      // daemonSetStrategy.PrepareForCreate: TemplateGeneration = 1, which apps/v1 carries as an annotation.
+      meta.annotations = { ...(meta.annotations ?? {}), [TEMPLATE_GENERATION]: '1' };
       break;
     case 'CronJob':
       obj.status = {};
@@ -169,6 +174,14 @@ function prepareForUpdate(kind: KindName, obj: any, old: any): void {
     if (old && 'status' in old) obj.status = clone(old.status);
   }
   if (isSpecKind(kind) && specChanged(kind, old, obj)) meta.generation = (oldMeta.generation ?? 1) + 1;
+  if (kind === 'DaemonSet') {
+    // daemonSetStrategy.PrepareForUpdate: a changed template bumps TemplateGeneration; otherwise
+    // the object keeps the one it carries (kubectl apply keeps the live annotation).
+    const was = oldMeta.annotations?.[TEMPLATE_GENERATION];
+    const carried = meta.annotations?.[TEMPLATE_GENERATION] ?? was;
+    const next = !jsonEqualValues(old?.spec?.template, obj.spec?.template) ? String(Number(was ?? 0) + 1) : carried;
+    if (next !== undefined) meta.annotations = { ...(meta.annotations ?? {}), [TEMPLATE_GENERATION]: next };
+  }
 }
 
 /** Update validation runs some checks twice (as upstream does); kubectl shows each line once. */

@@ -361,3 +361,43 @@ spec:
     );
   });
 });
+
+// upstream: pkg/registry/apps/daemonset/strategy.go PrepareForCreate / PrepareForUpdate (TemplateGeneration,
+// kept by apps/v1 in the deprecated.daemonset.template.generation annotation) and
+// pkg/controller/daemon/util CreatePodTemplate (the pod-template-generation label).
+describe('template generation', () => {
+  const manifest = (image: string, note = 'a') => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+  labels: {note: ${note}}
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      containers:
+        - name: agent
+          image: ${image}
+`;
+  const generation = (c: Cluster) =>
+    (c.get('ds', 'agent') as any).metadata.annotations['deprecated.daemonset.template.generation'];
+
+  test('starts at 1, moves with the template only, and labels the pods it makes', () => {
+    const c = createCluster();
+    c.apply(manifest('busybox:1.36'));
+    expect(generation(c)).toBe('1');
+    c.advance(30);
+    const labels = (c.list('pods') as any[]).map((p) => p.metadata.labels['pod-template-generation']);
+    expect(labels).toEqual(['1', '1', '1']);
+    c.apply(manifest('busybox:1.36', 'b')); // metadata only
+    expect(generation(c)).toBe('1');
+    c.apply(manifest('busybox:1.37'));
+    expect(generation(c)).toBe('2');
+    c.advance(120);
+    const after = (c.list('pods') as any[]).map((p) => p.metadata.labels['pod-template-generation']);
+    expect(after).toEqual(['2', '2', '2']);
+  });
+});

@@ -4,7 +4,12 @@
  */
 import type { KindName } from '../../kinds';
 import type { FieldError } from '../field';
-import { validateDaemonSet, validateDaemonSetUpdate } from './apps';
+import {
+  validateControllerRevision,
+  validateControllerRevisionUpdate,
+  validateDaemonSet,
+  validateDaemonSetUpdate,
+} from './apps';
 import { validateCronJob, validateCronJobUpdate, validateJob, validateJobUpdate } from './batch';
 import {
   validateNamespace,
@@ -32,6 +37,7 @@ export function validateObject(kind: KindName, obj: any): FieldError[] {
     case 'Namespace':
       return validateNamespace(obj);
     case 'ControllerRevision':
+      return validateControllerRevision(obj);
     case 'Event':
       return validateObjectMeta(obj?.metadata, true, nameIsDNSSubdomain, 'metadata');
   }
@@ -53,6 +59,7 @@ export function validateObjectUpdate(kind: KindName, obj: any, old: any): FieldE
     case 'Namespace':
       return validateNamespaceUpdate(obj, old);
     case 'ControllerRevision':
+      return validateControllerRevisionUpdate(obj, old);
     case 'Event':
       return validateObjectMetaUpdate(obj?.metadata, old?.metadata, 'metadata');
   }
