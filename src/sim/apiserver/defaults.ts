@@ -171,7 +171,11 @@ export function setDefaultsDaemonSet(ds: DaemonSet): void {
   setDefaultsPodTemplate(spec.template);
 }
 
-/** SetDefaults_Job's JobSpec part and the walk below the pod template. */
+/**
+ * SetDefaults_Job's JobSpec part (pkg/apis/batch/v1/defaults.go, 1.34: completions and parallelism,
+ * backoffLimit 6 or MaxInt32 with backoffLimitPerIndex, NonIndexed, not suspended, podReplacementPolicy
+ * by podFailurePolicy, manualSelector false) and the walk below the pod template.
+ */
 function setDefaultsJobSpec(spec: JobSpec): void {
   const nil = (v: unknown) => v === undefined || v === null;
   if (nil(spec.completions) && nil(spec.parallelism)) {
@@ -182,11 +186,20 @@ function setDefaultsJobSpec(spec: JobSpec): void {
   if (nil(spec.backoffLimit)) spec.backoffLimit = nil(spec.backoffLimitPerIndex) ? 6 : MAX_INT32;
   if (nil(spec.completionMode)) spec.completionMode = 'NonIndexed';
   if (nil(spec.suspend)) spec.suspend = false;
-  for (const rule of spec.podFailurePolicy?.rules ?? [])
-    for (const pattern of rule.onPodConditions ?? []) if (!pattern.status) pattern.status = 'True';
   const s = spec as JobSpec & { podReplacementPolicy?: string };
   if (nil(s.podReplacementPolicy)) s.podReplacementPolicy = spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  if (nil(spec.manualSelector)) spec.manualSelector = false;
+  setDefaultsPodFailurePolicy(spec);
   setDefaultsPodTemplate(spec.template);
+}
+
+/**
+ * SetDefaults_PodFailurePolicyOnPodConditionsPattern (status True), which the generated walk calls
+ * for every pattern it reaches: a Job's and, since kubernetes#131525 (1.34), a CronJob's jobTemplate.
+ */
+function setDefaultsPodFailurePolicy(spec: JobSpec): void {
+  for (const rule of spec.podFailurePolicy?.rules ?? [])
+    for (const pattern of rule.onPodConditions ?? []) if (!pattern.status) pattern.status = 'True';
 }
 
 /**
@@ -207,10 +220,11 @@ export function setDefaultsJob(job: Job): void {
 }
 
 /**
- * SetObjectDefaults_CronJob: SetDefaults_CronJob (Allow, not suspended, history 3/1) and the walk
- * below the job template's pod spec. SetDefaults_Job takes a Job, so the jobTemplate's JobSpec
- * keeps its unset fields (completions, parallelism, backoffLimit, completionMode, suspend,
- * podReplacementPolicy, onPodConditions' status); the Job the controller creates is defaulted.
+ * SetObjectDefaults_CronJob: SetDefaults_CronJob (Allow, not suspended, history 3/1), the
+ * onPodConditions patterns' status and the walk below the job template's pod spec. SetDefaults_Job
+ * takes a Job, so the jobTemplate's JobSpec keeps its other unset fields (completions, parallelism,
+ * backoffLimit, completionMode, suspend, podReplacementPolicy, manualSelector); the Job the
+ * controller creates is defaulted.
  */
 export function setDefaultsCronJob(cj: CronJob): void {
   cj.spec ??= { schedule: '', jobTemplate: {} };
@@ -225,6 +239,7 @@ export function setDefaultsCronJob(cj: CronJob): void {
   spec.jobTemplate.spec ??= { template: {} };
   spec.jobTemplate.spec.template ??= {};
   spec.jobTemplate.spec.template.spec ??= { containers: [] };
+  setDefaultsPodFailurePolicy(spec.jobTemplate.spec);
   setDefaultsPodTemplate(spec.jobTemplate.spec.template);
 }
 

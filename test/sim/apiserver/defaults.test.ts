@@ -2,9 +2,7 @@ import { describe, test, expect } from 'vitest';
 import {
   imageTag,
   setDefaultsContainer,
-  setDefaultsCronJob,
   setDefaultsDaemonSet,
-  setDefaultsJob,
   setDefaultsPod,
   setDefaultsProbe,
   setDefaultsVolume,
@@ -70,98 +68,6 @@ describe('SetDefaults_DaemonSet', () => {
       terminationMessagePath: '/dev/termination-log',
       terminationMessagePolicy: 'File',
     });
-  });
-});
-
-describe('SetDefaults_Job', () => {
-  // upstream: TestSetDefaultJob (pkg/apis/batch/v1/defaults_test.go)
-  test.each([
-    {
-      name: 'All unspecified -> sets all to default values',
-      spec: {},
-      want: { completions: 1, parallelism: 1, backoffLimit: 6 },
-    },
-    {
-      name: 'completions set, parallelism nil',
-      spec: { completions: 5 },
-      want: { completions: 5, parallelism: 1, backoffLimit: 6 },
-    },
-    {
-      name: 'parallelism set, completions stays nil',
-      spec: { parallelism: 3 },
-      want: { completions: undefined, parallelism: 3, backoffLimit: 6 },
-    },
-    {
-      name: 'BackoffLimitPerIndex specified, but no BackoffLimit -> default to max int32',
-      spec: { completions: 4, parallelism: 2, completionMode: 'Indexed', backoffLimitPerIndex: 1 },
-      want: { completions: 4, parallelism: 2, backoffLimit: 2147483647 },
-    },
-    { name: 'backoffLimit kept', spec: { backoffLimit: 0 }, want: { completions: 1, parallelism: 1, backoffLimit: 0 } },
-  ])('$name', ({ spec, want }) => {
-    const job: any = { metadata: { name: 'pi' }, spec: { ...spec, template: template('Never') } };
-    setDefaultsJob(job);
-    expect(job.spec.completions).toBe(want.completions);
-    expect(job.spec.parallelism).toBe(want.parallelism);
-    expect(job.spec.backoffLimit).toBe(want.backoffLimit);
-    expect(job.spec.suspend).toBe(false);
-    expect(job.spec.manualSelector).toBeUndefined();
-  });
-
-  test('completionMode NonIndexed unless set', () => {
-    const a: any = { spec: { template: template('Never') } };
-    const b: any = { spec: { completions: 2, completionMode: 'Indexed', template: template('Never') } };
-    setDefaultsJob(a);
-    setDefaultsJob(b);
-    expect(a.spec.completionMode).toBe('NonIndexed');
-    expect(b.spec.completionMode).toBe('Indexed');
-  });
-
-  test.each([
-    { name: 'no podFailurePolicy -> TerminatingOrFailed', pfp: undefined, want: 'TerminatingOrFailed' },
-    {
-      name: 'Job with PodFailurePolicy -> Failed, onPodConditions status True',
-      pfp: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] },
-      want: 'Failed',
-    },
-  ])('podReplacementPolicy: $name', ({ pfp, want }) => {
-    const job: any = { spec: { template: template('Never'), ...(pfp ? { podFailurePolicy: pfp } : {}) } };
-    setDefaultsJob(job);
-    expect(job.spec.podReplacementPolicy).toBe(want);
-    if (pfp) expect(job.spec.podFailurePolicy.rules[0].onPodConditions[0].status).toBe('True');
-  });
-
-  test('labels copied from the template when the Job has none', () => {
-    const job: any = { metadata: { name: 'pi' }, spec: { template: template('Never') } };
-    setDefaultsJob(job);
-    expect(job.metadata.labels).toEqual({ app: 'x' });
-    const labelled: any = { metadata: { name: 'pi', labels: { own: 'y' } }, spec: { template: template('Never') } };
-    setDefaultsJob(labelled);
-    expect(labelled.metadata.labels).toEqual({ own: 'y' });
-  });
-});
-
-describe('SetDefaults_CronJob', () => {
-  // upstream: TestSetDefaultCronJob (pkg/apis/batch/v1/defaults_test.go)
-  test.each([
-    {
-      name: 'empty CronJob should default ConcurrencyPolicy and Suspend',
-      spec: {},
-      want: { concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 },
-    },
-    {
-      name: 'set fields should not be defaulted',
-      spec: { concurrencyPolicy: 'Forbid', suspend: true, successfulJobsHistoryLimit: 5, failedJobsHistoryLimit: 5 },
-      want: { concurrencyPolicy: 'Forbid', suspend: true, successfulJobsHistoryLimit: 5, failedJobsHistoryLimit: 5 },
-    },
-  ])('$name', ({ spec, want }) => {
-    const cj: any = {
-      spec: { schedule: '* * * * *', jobTemplate: { spec: { template: template('OnFailure') } }, ...spec },
-    };
-    setDefaultsCronJob(cj);
-    expect(cj.spec).toMatchObject(want);
-    // SetDefaults_Job takes a Job: the generated walk never reaches the jobTemplate's JobSpec
-    expect(Object.keys(cj.spec.jobTemplate.spec)).toEqual(['template']);
-    expect(cj.spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds).toBe(30);
   });
 });
 
