@@ -5,11 +5,12 @@
  */
 import type { CronJob, CronJobSpec, Job, JobSpec, JobTemplateSpec } from 'kubernetes-types/batch/v1';
 import type { PodFailurePolicyRule } from 'kubernetes-types/batch/v1';
-import type { FieldError } from '../field';
+import type { BadValue, FieldError } from '../field';
 import {
   child,
   duplicate,
   goQuote,
+  goValue,
   index,
   invalid,
   notSupported,
@@ -125,19 +126,52 @@ export function validateIndexesFormat(indexes: string, completions: number): num
   return total;
 }
 
-/**
- * `%#v` of a batch.SuccessPolicy. Set pointer fields print as an address in Go, which is not
- * reproducible; the sim writes `0x…` there.
- */
+/** Where Go prints a non-nil pointer inside a struct: its address, not reproducible (as go-value.ts). */
+const fakeAddress = '0xc000000000';
+const goPtr = (type: string, v: unknown) => (v == null ? `(*${type})(nil)` : `(*${type})(${fakeAddress})`);
+
+/** `%#v` of a batch.SuccessPolicy (a dereferenced *SuccessPolicy). */
 function goSuccessPolicy(sp: { rules?: SuccessPolicyRule[] | null }): string {
   const rules = sp.rules;
   if (rules == null) return 'batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule(nil)}';
-  const ptr = (t: string, v: unknown) => (v == null ? `(*${t})(nil)` : `(*${t})(0x…)`);
   const items = rules.map(
     (r) =>
-      `batch.SuccessPolicyRule{SucceededIndexes:${ptr('string', r.succeededIndexes)}, SucceededCount:${ptr('int32', r.succeededCount)}}`,
+      `batch.SuccessPolicyRule{SucceededIndexes:${goPtr('string', r.succeededIndexes)}, SucceededCount:${goPtr('int32', r.succeededCount)}}`,
   );
   return `batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{${items.join(', ')}}}`;
+}
+
+/** `%#v` of a batch.PodFailurePolicy (a dereferenced *PodFailurePolicy). */
+function goPodFailurePolicy(pfp: { rules?: PodFailurePolicyRule[] | null }): string {
+  const rules = pfp.rules;
+  if (rules == null) return 'batch.PodFailurePolicy{Rules:[]batch.PodFailurePolicyRule(nil)}';
+  const patterns = (ps: PodFailurePolicyRule['onPodConditions']) =>
+    ps == null
+      ? '[]batch.PodFailurePolicyOnPodConditionsPattern(nil)'
+      : `[]batch.PodFailurePolicyOnPodConditionsPattern{${ps
+          .map(
+            (p) =>
+              `batch.PodFailurePolicyOnPodConditionsPattern{Type:${goQuote(p.type ?? '')}, Status:${goQuote(p.status ?? '')}}`,
+          )
+          .join(', ')}}`;
+  const items = rules.map(
+    (r) =>
+      `batch.PodFailurePolicyRule{Action:${goQuote(r.action ?? '')}, OnExitCodes:${goPtr('batch.PodFailurePolicyOnExitCodesRequirement', r.onExitCodes)}, OnPodConditions:${patterns(r.onPodConditions)}}`,
+  );
+  return `batch.PodFailurePolicy{Rules:[]batch.PodFailurePolicyRule{${items.join(', ')}}}`;
+}
+
+/**
+ * ValidateImmutableField passes the new value, a pointer for optional fields: field.Error prints a
+ * nil one as the string "null" (`Invalid value: "null"`), a set one dereferenced.
+ */
+function immutable(
+  newVal: unknown,
+  oldVal: unknown,
+  path: string,
+  render: (v: any) => BadValue = goValue,
+): FieldError[] {
+  return validateImmutableField(newVal, oldVal, path, (v) => (v == null ? { go: goQuote('null') } : render(v)));
 }
 
 /** validateSuccessPolicy (JobSuccessPolicy, GA in 1.33): 1–20 rules, each with a count or indexes. */
@@ -480,7 +514,7 @@ function validateJobTemplateUpdate(spec: JobSpec, old: JobSpec, opts: JobValidat
 
 /** validateCompletions: immutable, except for Indexed Jobs changed in tandem with parallelism. */
 function validateCompletions(spec: JobSpec, old: JobSpec, path: string): FieldError[] {
-  if (spec.completionMode !== 'Indexed') return validateImmutableField(spec.completions, old.completions, path);
+  if (spec.completionMode !== 'Indexed') return immutable(spec.completions, old.completions, path);
   if (jsonEqualValues(spec.completions, old.completions) || spec.completions == null) return [];
   if (spec.completions !== spec.parallelism)
     return [invalid(path, spec.completions, 'can only be modified in tandem with spec.parallelism')];
@@ -501,21 +535,17 @@ export function validateJobUpdate(job: Job, old: Job): FieldError[] {
   const o = (old.spec ?? {}) as JobSpecX;
   errs.push(...validateJobSpec(s, 'spec'));
   errs.push(...validateCompletions(s, o, 'spec.completions'));
-  errs.push(...validateImmutableField(s.selector, o.selector, 'spec.selector', goLabelSelector));
+  errs.push(...immutable(s.selector, o.selector, 'spec.selector', goLabelSelector));
   errs.push(...validateJobTemplateUpdate(s, o, opts));
-  errs.push(...validateImmutableField(s.completionMode, o.completionMode, 'spec.completionMode'));
+  errs.push(...immutable(s.completionMode, o.completionMode, 'spec.completionMode'));
   errs.push(
-    ...validateImmutableField(s.podFailurePolicy, o.podFailurePolicy, 'spec.podFailurePolicy', () => ({
-      go: 'batch.PodFailurePolicy{…}',
+    ...immutable(s.podFailurePolicy, o.podFailurePolicy, 'spec.podFailurePolicy', (v) => ({
+      go: goPodFailurePolicy(v),
     })),
   );
-  errs.push(...validateImmutableField(s.backoffLimitPerIndex, o.backoffLimitPerIndex, 'spec.backoffLimitPerIndex'));
-  errs.push(...validateImmutableField(s.managedBy, o.managedBy, 'spec.managedBy'));
-  errs.push(
-    ...validateImmutableField(s.successPolicy, o.successPolicy, 'spec.successPolicy', () => ({
-      go: 'batch.SuccessPolicy{…}',
-    })),
-  );
+  errs.push(...immutable(s.backoffLimitPerIndex, o.backoffLimitPerIndex, 'spec.backoffLimitPerIndex'));
+  errs.push(...immutable(s.managedBy, o.managedBy, 'spec.managedBy'));
+  errs.push(...immutable(s.successPolicy, o.successPolicy, 'spec.successPolicy', (v) => ({ go: goSuccessPolicy(v) })));
   return errs;
 }
 

@@ -247,3 +247,58 @@ describe('TestValidateCronJob (upstream tables)', () => {
     });
   });
 });
+
+// upstream: TestValidateCronJobScheduleTZ (1.34 has no TestValidateCronJobUpdate; TestValidateCronJob's
+// update halves are above). A schedule with TZ cannot be created, so the old CronJob is stored with a
+// valid schedule and given the TZ one afterwards, as a CronJob from before the check would have it.
+describe('TestValidateCronJobScheduleTZ (upstream)', () => {
+  const tzSchedule = 'TZ=UTC 0 * * * *';
+  test.each<{ name: string; oldSchedule: string; createErr?: string; edit: (c: any) => void; updateErr?: string }>([
+    {
+      name: 'update removing TZ should work',
+      oldSchedule: tzSchedule,
+      createErr: 'cannot use TZ or CRON_TZ in schedule',
+      edit: (c) => (c.spec.schedule = '0 * * * *'),
+    },
+    {
+      name: 'update not modifying TZ should work',
+      oldSchedule: tzSchedule,
+      createErr: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      edit: (c) => (c.spec.schedule = tzSchedule),
+    },
+    {
+      name: 'update not modifying TZ but adding .spec.timeZone should fail',
+      oldSchedule: tzSchedule,
+      createErr: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      edit: (c) => (c.spec.timeZone = 'UTC'),
+      updateErr: 'cannot use both timeZone field and TZ or CRON_TZ in schedule',
+    },
+    {
+      name: 'update adding TZ should fail',
+      oldSchedule: '0 * * * *',
+      edit: (c) => (c.spec.schedule = tzSchedule),
+      updateErr: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+    },
+  ])('$name', ({ oldSchedule, createErr, edit, updateErr }) => {
+    const created = messages(create('CronJob', cj({ schedule: oldSchedule }, 'mycronjob')).errors);
+    if (createErr) expect(created[0]).toContain(createErr);
+    else expect(created).toEqual([]);
+    const old = create('CronJob', cj({ schedule: '0 * * * *' }, 'mycronjob')).object;
+    old.spec.schedule = oldSchedule;
+    const next = JSON.parse(JSON.stringify(old));
+    edit(next);
+    const errs = messages(update('CronJob', old, next).errors);
+    if (updateErr) expect(errs[0]).toContain(updateErr);
+    else expect(errs).toEqual([]);
+  });
+
+  test('kubernetes#131525: a jobTemplate pattern without status is defaulted to True, not rejected', () => {
+    const rules = [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }];
+    const r = create(
+      'CronJob',
+      cj({ jobTemplate: { spec: { podFailurePolicy: { rules }, template: podTemplate({}, 'Never') } } }),
+    );
+    expect(messages(r.errors)).toEqual([]);
+    expect(r.object.spec.jobTemplate.spec.podFailurePolicy.rules[0].onPodConditions[0].status).toBe('True');
+  });
+});

@@ -353,6 +353,7 @@ const indexed = (completions: number, extra: Record<string, unknown> = {}) => ({
   template: never,
   ...extra,
 });
+const tolerationFoo = { key: 'foo', operator: 'Equal', value: 'bar', effect: 'PreferNoSchedule' };
 const exitCodes = (operator: string, values: number[], containerName?: string) => ({
   ...(containerName ? { containerName } : {}),
   operator,
@@ -705,5 +706,281 @@ describe('TestValidateJob errorCases (upstream)', () => {
       field: 'spec.managedBy',
       type: 'FieldValueInvalid',
     });
+  });
+});
+
+// upstream: TestValidateJobUpdate. Upstream calls ValidateJobUpdate with options set per case; here
+// each old Job is stored through `create` and the edit goes through `update`, so the options come
+// from the old Job as the job strategy derives them: AllowMutableSchedulingDirectives when it is
+// suspended and never started (the "mutable …" cases suspend it), AllowElasticIndexedJobs always
+// (ElasticIndexedJob is GA and locked on in 1.34), RequirePrefixedLabels as the old labels say.
+// The strategy runs ValidateJob too, which upstream's table leaves out; where that adds an error,
+// the case says so.
+describe('TestValidateJobUpdate (upstream)', () => {
+  const abc = (spec: Record<string, unknown>, template = upstreamTemplate()) => ({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: 'abc', namespace: 'default' },
+    spec: { template, ...spec },
+  });
+  const ignoreDisruption = { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] };
+  const nodeAffinity = (value: string) => ({
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: 'foo', operator: 'In', values: ['bar', value] }] }],
+      },
+    },
+  });
+  const withAffinity = { ...upstreamTemplate(), spec: { ...upstreamTemplate().spec, affinity: nodeAffinity('value') } };
+  const suspended = { suspend: true };
+  const indexedNever = (completions: number, extra: Record<string, unknown> = {}) => ({
+    completionMode: 'Indexed',
+    completions,
+    ...extra,
+  });
+  const pfpImmutable = 'spec.podFailurePolicy: Invalid value: ';
+  test.each<{ name: string; old: unknown; edit: (j: any) => void; want?: string[] }>([
+    {
+      name: 'mutable fields',
+      old: abc({ parallelism: 5, activeDeadlineSeconds: 2, ttlSecondsAfterFinished: 1 }),
+      edit: (j) => {
+        j.spec.parallelism = 2;
+        j.spec.activeDeadlineSeconds = 3;
+        j.spec.ttlSecondsAfterFinished = 2;
+        j.spec.manualSelector = true;
+      },
+    },
+    {
+      name: 'invalid attempt to set managedBy field',
+      old: abc({}),
+      edit: (j) => (j.spec.managedBy = 'example.com/custom-controller'),
+      want: ['spec.managedBy: Invalid value: "example.com/custom-controller": field is immutable'],
+    },
+    {
+      name: 'invalid update of the managedBy field',
+      old: abc({ managedBy: 'example.com/custom-controller1' }),
+      edit: (j) => (j.spec.managedBy = 'example.com/custom-controller2'),
+      want: ['spec.managedBy: Invalid value: "example.com/custom-controller2": field is immutable'],
+    },
+    {
+      name: 'immutable completions for non-indexed jobs',
+      old: abc({}),
+      edit: (j) => (j.spec.completions = 2),
+      want: ['spec.completions: Invalid value: 2: field is immutable'],
+    },
+    // AllowElasticIndexedJobs=false needs ElasticIndexedJob off, which 1.34 locks on; the old Job is
+    // NonIndexed, so completions are immutable either way. Upstream sets 1, which the defaulted Job
+    // already has; 2 changes it.
+    {
+      name: 'immutable completions for indexed job when AllowElasticIndexedJobs is false',
+      old: abc({}),
+      edit: (j) => (j.spec.completions = 2),
+      want: ['spec.completions: Invalid value: 2: field is immutable'],
+    },
+    {
+      // ValidateJob adds that a selector with foo=bar no longer selects the generated labels.
+      name: 'immutable selector',
+      old: abc({}, upstreamTemplate('OnFailure', { foo: 'bar' })),
+      edit: (j) => (j.spec.selector.matchLabels.foo = 'bar'),
+      want: [
+        'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"batch.kubernetes.io/controller-uid":"1a2b3c", "foo":"bar"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: `selector` not auto-generated',
+        'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"batch.kubernetes.io/controller-uid":"1a2b3c", "foo":"bar"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable',
+      ],
+    },
+    {
+      name: 'add success policy',
+      old: abc(indexedNever(5), never),
+      edit: (j) => (j.spec.successPolicy = { rules: [{ succeededCount: 2 }] }),
+      want: [
+        'spec.successPolicy: Invalid value: batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{batch.SuccessPolicyRule{SucceededIndexes:(*string)(nil), SucceededCount:(*int32)(0xc000000000)}}}: field is immutable',
+      ],
+    },
+    {
+      name: 'update success policy',
+      old: abc(indexedNever(5, { successPolicy: { rules: [{ succeededIndexes: '1-3' }] } }), never),
+      edit: (j) => j.spec.successPolicy.rules.push({ succeededCount: 3 }),
+      want: [
+        'spec.successPolicy: Invalid value: batch.SuccessPolicy{Rules:[]batch.SuccessPolicyRule{batch.SuccessPolicyRule{SucceededIndexes:(*string)(0xc000000000), SucceededCount:(*int32)(nil)}, batch.SuccessPolicyRule{SucceededIndexes:(*string)(nil), SucceededCount:(*int32)(0xc000000000)}}}: field is immutable',
+      ],
+    },
+    {
+      name: 'remove success policy',
+      old: abc(indexedNever(5, { successPolicy: { rules: [{ succeededIndexes: '1-3' }] } }), never),
+      edit: (j) => delete j.spec.successPolicy,
+      want: ['spec.successPolicy: Invalid value: "null": field is immutable'],
+    },
+    {
+      // The stored Job carries podReplacementPolicy TerminatingOrFailed (defaulted without a
+      // podFailurePolicy); upstream's internal object has none, so only the first error is its.
+      name: 'add pod failure policy',
+      old: abc({}, never),
+      edit: (j) => (j.spec.podFailurePolicy = { rules: [ignoreDisruption] }),
+      want: [
+        'spec.podReplacementPolicy: Unsupported value: "TerminatingOrFailed": supported values: "Failed"',
+        `${pfpImmutable}batch.PodFailurePolicy{Rules:[]batch.PodFailurePolicyRule{batch.PodFailurePolicyRule{Action:"Ignore", OnExitCodes:(*batch.PodFailurePolicyOnExitCodesRequirement)(nil), OnPodConditions:[]batch.PodFailurePolicyOnPodConditionsPattern{batch.PodFailurePolicyOnPodConditionsPattern{Type:"DisruptionTarget", Status:"True"}}}}}: field is immutable`,
+      ],
+    },
+    {
+      name: 'update pod failure policy',
+      old: abc({ podFailurePolicy: { rules: [ignoreDisruption] } }, never),
+      edit: (j) =>
+        j.spec.podFailurePolicy.rules.push({
+          action: 'Count',
+          onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }],
+        }),
+      want: [
+        `${pfpImmutable}batch.PodFailurePolicy{Rules:[]batch.PodFailurePolicyRule{batch.PodFailurePolicyRule{Action:"Ignore", OnExitCodes:(*batch.PodFailurePolicyOnExitCodesRequirement)(nil), OnPodConditions:[]batch.PodFailurePolicyOnPodConditionsPattern{batch.PodFailurePolicyOnPodConditionsPattern{Type:"DisruptionTarget", Status:"True"}}}, batch.PodFailurePolicyRule{Action:"Count", OnExitCodes:(*batch.PodFailurePolicyOnExitCodesRequirement)(nil), OnPodConditions:[]batch.PodFailurePolicyOnPodConditionsPattern{batch.PodFailurePolicyOnPodConditionsPattern{Type:"DisruptionTarget", Status:"True"}}}}}: field is immutable`,
+      ],
+    },
+    {
+      name: 'remove pod failure policy',
+      old: abc({ podFailurePolicy: { rules: [ignoreDisruption] } }, never),
+      edit: (j) => delete j.spec.podFailurePolicy,
+      want: [`${pfpImmutable}"null": field is immutable`],
+    },
+    {
+      name: 'set backoff limit per index',
+      old: abc(indexedNever(3), never),
+      edit: (j) => (j.spec.backoffLimitPerIndex = 1),
+      want: ['spec.backoffLimitPerIndex: Invalid value: 1: field is immutable'],
+    },
+    {
+      name: 'unset backoff limit per index',
+      old: abc(indexedNever(3, { backoffLimitPerIndex: 1 }), never),
+      edit: (j) => delete j.spec.backoffLimitPerIndex,
+      want: ['spec.backoffLimitPerIndex: Invalid value: "null": field is immutable'],
+    },
+    {
+      name: 'update backoff limit per index',
+      old: abc(indexedNever(3, { backoffLimitPerIndex: 1 }), never),
+      edit: (j) => (j.spec.backoffLimitPerIndex = 2),
+      want: ['spec.backoffLimitPerIndex: Invalid value: 2: field is immutable'],
+    },
+    {
+      name: 'set max failed indexes',
+      old: abc(indexedNever(3, { backoffLimitPerIndex: 1 }), never),
+      edit: (j) => (j.spec.maxFailedIndexes = 1),
+    },
+    {
+      name: 'unset max failed indexes',
+      old: abc(indexedNever(3, { backoffLimitPerIndex: 1, maxFailedIndexes: 1 }), never),
+      edit: (j) => delete j.spec.maxFailedIndexes,
+    },
+    {
+      name: 'update max failed indexes',
+      old: abc(indexedNever(3, { backoffLimitPerIndex: 1, maxFailedIndexes: 1 }), never),
+      edit: (j) => (j.spec.maxFailedIndexes = 2),
+    },
+    {
+      name: 'immutable pod template',
+      old: abc(indexedNever(3)),
+      edit: (j) => (j.spec.template.spec.dnsPolicy = 'ClusterFirstWithHostNet'),
+      want: ['spec.template: Invalid value: core.PodTemplateSpec{…}: field is immutable'],
+    },
+    {
+      name: 'immutable completion mode',
+      old: abc(indexedNever(2)),
+      edit: (j) => (j.spec.completionMode = 'NonIndexed'),
+      want: ['spec.completionMode: Invalid value: "NonIndexed": field is immutable'],
+    },
+    {
+      name: 'immutable completions for non-indexed job when AllowElasticIndexedJobs is true',
+      old: abc({ completionMode: 'NonIndexed', completions: 2 }),
+      edit: (j) => (j.spec.completions = 4),
+      want: ['spec.completions: Invalid value: 4: field is immutable'],
+    },
+    {
+      name: 'immutable node affinity',
+      old: abc({}),
+      edit: (j) => (j.spec.template.spec.affinity = nodeAffinity('value2')),
+      want: ['spec.template: Invalid value: core.PodTemplateSpec{…}: field is immutable'],
+    },
+    {
+      name: 'add node affinity',
+      old: abc(suspended),
+      edit: (j) => (j.spec.template.spec.affinity = nodeAffinity('value2')),
+    },
+    {
+      name: 'update node affinity',
+      old: abc(suspended, withAffinity),
+      edit: (j) => (j.spec.template.spec.affinity = nodeAffinity('value2')),
+    },
+    {
+      name: 'remove node affinity',
+      old: abc(suspended, withAffinity),
+      edit: (j) => delete j.spec.template.spec.affinity.nodeAffinity,
+    },
+    {
+      name: 'remove affinity',
+      old: abc(suspended, withAffinity),
+      edit: (j) => delete j.spec.template.spec.affinity,
+    },
+    ...(
+      [
+        ['tolerations', (j: any) => (j.spec.template.spec.tolerations = [tolerationFoo])],
+        ['node selector', (j: any) => (j.spec.template.spec.nodeSelector = { foo: 'bar' })],
+        ['annotations', (j: any) => (j.spec.template.metadata.annotations = { foo: 'baz' })],
+        ['labels', (j: any) => (j.spec.template.metadata.labels.bar = 'baz')],
+        ['schedulingGates', (j: any) => (j.spec.template.spec.schedulingGates = [{ name: 'gate' }])],
+      ] as [string, (j: any) => void][]
+    ).flatMap(([what, edit]) => [
+      {
+        name: `immutable ${what}`,
+        old: abc({}),
+        edit,
+        want: ['spec.template: Invalid value: core.PodTemplateSpec{…}: field is immutable'],
+      },
+      { name: `mutable ${what}`, old: abc(suspended), edit },
+    ]),
+    {
+      name: 'update completions and parallelism to same value is valid',
+      old: abc(indexedNever(1, { parallelism: 1 })),
+      edit: (j) => {
+        j.spec.completions = 2;
+        j.spec.parallelism = 2;
+      },
+    },
+    {
+      name: 'previous parallelism != previous completions, new parallelism == new completions',
+      old: abc(indexedNever(1, { parallelism: 2 })),
+      edit: (j) => {
+        j.spec.completions = 3;
+        j.spec.parallelism = 3;
+      },
+    },
+    {
+      name: 'indexed job updating completions and parallelism to different values is invalid',
+      old: abc(indexedNever(1, { parallelism: 1 })),
+      edit: (j) => {
+        j.spec.completions = 2;
+        j.spec.parallelism = 3;
+      },
+      want: ['spec.completions: Invalid value: 2: can only be modified in tandem with spec.parallelism'],
+    },
+    {
+      name: 'indexed job with completions set updated to nil does not panic',
+      old: abc(indexedNever(1, { parallelism: 1 })),
+      edit: (j) => {
+        delete j.spec.completions;
+        j.spec.parallelism = 3;
+      },
+      want: ['spec.completions: Required value: when completion mode is Indexed'],
+    },
+    {
+      name: 'indexed job with completions unchanged, parallelism reduced to less than completions',
+      old: abc(indexedNever(2, { parallelism: 2 })),
+      edit: (j) => (j.spec.parallelism = 1),
+    },
+    {
+      name: 'indexed job with completions unchanged, parallelism increased higher than completions',
+      old: abc(indexedNever(2, { parallelism: 2 })),
+      edit: (j) => (j.spec.parallelism = 3),
+    },
+  ])('$name', ({ old, edit, want = [] }) => {
+    const stored = create('Job', old);
+    expect(messages(stored.errors)).toEqual([]);
+    const next = JSON.parse(JSON.stringify(stored.object));
+    edit(next);
+    expect(messages(update('Job', stored.object, next).errors)).toEqual(want);
   });
 });
