@@ -47,11 +47,12 @@ export function goQuote(s: string): string {
 
 /**
  * Renders a JS value as field.Error does: numbers and booleans with `%v`, strings with `%q`,
- * null as `null`, string maps as `map[string]string{"a":"b"}` (Go's `%#v`, keys sorted),
+ * nil as `"null"`, string maps as `map[string]string{"a":"b"}` (Go's `%#v`, keys sorted),
  * string slices as `[]string{"a", "b"}`.
  */
 export function goValue(value: unknown): BadValue {
-  if (value === null || value === undefined) return { go: 'null' };
+  // field.Error prints a nil value as the string "null", quoted like any string.
+  if (value === null || value === undefined) return { go: '"null"' };
   if (typeof value === 'string') return { go: goQuote(value) };
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
     return { go: String(value) };
