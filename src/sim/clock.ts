@@ -102,13 +102,6 @@ export class SimClock {
     return false;
   }
 
-  /** Whether a timer indexed under `key` matches. */
-  hasKey(key: string, match: (t: Timer) => boolean = () => true): boolean {
-    const set = this.byKey.get(key);
-    if (set) for (const t of set) if (match(t)) return true;
-    return false;
-  }
-
   /** The first pending timer under `key` for which `match` is true, if any (in scheduling order). */
   findKey(key: string, match: (t: Timer) => boolean = () => true): Timer | undefined {
     const set = this.byKey.get(key);

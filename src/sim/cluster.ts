@@ -4,7 +4,7 @@
  * node, the node lifecycle controller with taint-based eviction, pod GC and the garbage collector,
  * all driven by one simulated clock whose timers are data, so a snapshot is plain JSON.
  */
-import { rfc3339 } from './time';
+import { rfc3339 as iso } from './time';
 import { clone } from './clone';
 import type { Container, Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import { SimClock, type ClockState, type Timer } from './clock';
@@ -156,8 +156,6 @@ interface ClusterState {
   jobs: JobState;
   cronjobs: CronJobState;
 }
-
-const iso = rfc3339;
 
 function defaultNodes(): object[] {
   const names = ['control-plane', 'worker-1', 'worker-2', 'worker-3'];

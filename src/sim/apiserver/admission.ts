@@ -6,6 +6,7 @@
  * selector; then ValidateX / ValidateXUpdate. The stored object is then read back, which applies
  * defaults once more (that is why a Job without labels shows its template's generated labels).
  */
+import { rfc3339 } from '../time';
 import { clone } from '../clone';
 import type { KindName } from '../kinds';
 import { kindInfo } from '../kinds';
@@ -33,11 +34,6 @@ const systemPriorityClasses: Record<string, number> = {
   'system-node-critical': 2000001000,
   'system-cluster-critical': 2000000000,
 };
-
-/** RFC 3339 at second precision, as metav1.Time serialises. */
-function rfc3339(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** Characters names.SimpleNameGenerator draws from (utilrand.String). */
 const alphanums = 'bcdfghjklmnpqrstvwxz2456789';
@@ -132,7 +128,7 @@ function prepareForCreate(kind: KindName, obj: any, ctx: AdmitContext): void {
   if (kindInfo(kind).namespaced && !meta.namespace) meta.namespace = 'default';
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${generatedNameSuffix(ctx.uid)}`;
   meta.uid = ctx.uid;
-  meta.creationTimestamp = rfc3339(ctx.now);
+  meta.creationTimestamp = rfc3339(ctx.now.getTime());
   delete meta.deletionTimestamp;
   switch (kind) {
     case 'Job':

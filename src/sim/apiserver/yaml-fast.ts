@@ -35,15 +35,14 @@ interface Line {
 }
 
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?:\s+(.*))?$/;
-/** Plain scalars taken as strings: a safe first character, no `: `, ` #` or flow indicators. */
+/** Plain scalars taken as strings (in block and flow context): a safe first character, no `: `, ` #` or flow indicators. */
 const SAFE_PLAIN = /^[A-Za-z_/$(][A-Za-z0-9 _./$():=+@%;-]*$|^-[A-Za-z][A-Za-z0-9_./=-]*$/;
-const SAFE_FLOW_PLAIN = /^[A-Za-z_/$(][A-Za-z0-9 _./$():=+@%;-]*$|^-[A-Za-z][A-Za-z0-9_./=-]*$/;
 const INT = /^(0|-?[1-9][0-9]{0,14})$/;
 /** A number with a unit suffix (`100m`, `64Mi`, `10s`): a string, as the core schema has no such number. */
 const QUANTITY = /^[0-9]+(\.[0-9]+)?[A-Za-z]+$/;
 
 /** A plain scalar's value under the core schema, or give up where the answer is not plain. */
-function plain(s: string, flow: boolean): unknown {
+function plain(s: string): unknown {
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
@@ -51,7 +50,7 @@ function plain(s: string, flow: boolean): unknown {
   if (QUANTITY.test(s) && !/^0[xXoO]/.test(s)) return s;
   if (/^[-+.]?[0-9]/.test(s) || /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(s)) giveUp();
   if (s.endsWith(':') || s.endsWith(' ') || s.includes(': ') || s.includes(' #')) giveUp();
-  if (!(flow ? SAFE_FLOW_PLAIN : SAFE_PLAIN).test(s)) giveUp();
+  if (!SAFE_PLAIN.test(s)) giveUp();
   return s;
 }
 
@@ -90,7 +89,7 @@ function flowScalar(text: string, i: number): [unknown, number, number] {
   while (j < text.length && !',]}'.includes(text[j])) j++;
   const raw = text.slice(i, j).trimEnd();
   if (raw === '' || raw.includes(':') || raw.includes('#')) giveUp();
-  return [plain(raw, true), i + raw.length, start];
+  return [plain(raw), i + raw.length, start];
 }
 
 const skip = (text: string, j: number) => {
@@ -165,7 +164,7 @@ function inline(text: string, i: number, base: number): { value: unknown; node: 
   }
   if ('&*!|>%@`?]}#,'.includes(c)) giveUp();
   if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === undefined)) giveUp();
-  return { value: plain(uncomment(text.slice(i)), false), node: { at: base + i } };
+  return { value: plain(uncomment(text.slice(i))), node: { at: base + i } };
 }
 
 class Block {

@@ -10,7 +10,7 @@
  * status write per sync, one timer per coming schedule (quiet time costs nothing), and a sync that
  * fails is retried with the workqueue's exponential back-off (5 ms doubling, at most 1000 s).
  */
-import { rfc3339 } from '../time';
+import { rfc3339 as iso } from '../time';
 import { clone } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { parseSchedule, validateTimeZone, type Schedule } from './schedule';
@@ -90,8 +90,6 @@ interface SyncResult {
   /** The sync failed: retried with back-off. */
   error?: string;
 }
-
-const iso = rfc3339;
 
 const byName = (a: any, b: any) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0);
 

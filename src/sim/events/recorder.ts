@@ -33,6 +33,17 @@ export interface EventRecord {
 /** kube-apiserver --event-ttl: Events are deleted an hour after their last occurrence. */
 export const EVENT_TTL_MS = 3600_000;
 
+/** What the EventCorrelator aggregates on: the same source, object, type, reason and message. */
+function eventKey(
+  obj: InvolvedObject,
+  type: string,
+  reason: string,
+  message: string,
+  source: { component: string; host?: string },
+): string {
+  return `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${obj.namespace ?? ''}\u0000${obj.name}\u0000${obj.uid ?? ''}\u0000${obj.fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+}
+
 export class Recorder {
   private events: EventRecord[] = [];
   /** Each Event's lastTimestamp in epoch ms, beside `events`, so expiry needs no date parsing. */
@@ -55,7 +66,7 @@ export class Recorder {
     message: string,
     source: { component: string; host?: string },
   ): void {
-    const key = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${obj.namespace ?? ''}\u0000${obj.name}\u0000${obj.uid ?? ''}\u0000${obj.fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+    const key = eventKey(obj, type, reason, message, source);
     this.changes++;
     if (++this.sinceExpiry >= 1000) this.expire();
     // lastTimestamp has second precision; expiry compares against that, here as after a restore.
@@ -137,21 +148,6 @@ export class Recorder {
       const hex = e.metadata.name.slice(e.metadata.name.lastIndexOf('.') + 1);
       if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > this.lastNano) this.lastNano = BigInt(`0x${hex}`);
     }
-    this.events.forEach((e, i) => {
-      const o = e.involvedObject;
-      const key = [
-        e.source.component,
-        e.source.host ?? '',
-        o.kind,
-        o.namespace ?? '',
-        o.name,
-        o.uid ?? '',
-        o.fieldPath ?? '',
-        e.type,
-        e.reason,
-        e.message,
-      ].join('\u0000');
-      this.index.set(key, i);
-    });
+    this.events.forEach((e, i) => this.index.set(eventKey(e.involvedObject, e.type, e.reason, e.message, e.source), i));
   }
 }

@@ -6,6 +6,7 @@
  * words them (src/ui/why-text.ts). The decisions are the controllers' own pure helpers, called
  * with the same inputs, so an explanation cannot drift from what the engine does.
  */
+import { rfc3339 as iso } from '../time';
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type {
@@ -38,7 +39,6 @@ export interface Reason {
   params: Record<string, string | number>;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const reason = (code: string, params: Record<string, string | number> = {}): Reason => ({ code, params });
 const controllerOf = (o: { metadata?: { ownerReferences?: OwnerReference[] } }) =>
   (o.metadata?.ownerReferences ?? []).find((r) => r.controller);

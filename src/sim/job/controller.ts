@@ -28,7 +28,7 @@
  * - Upstream quirk kept: a sync that waits for the back-off reports status.active 0.
  */
 import { clone } from '../clone';
-import { rfc3339 } from '../time';
+import { rfc3339 as iso } from '../time';
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { labelSelectorAsSelector } from '../labels/selector';
@@ -129,7 +129,6 @@ export interface JobState {
   machines: Record<string, JobMachineState>;
 }
 
-const iso = rfc3339;
 const byName = (a: Pod, b: Pod) => {
   const x = a.metadata?.name ?? '';
   const y = b.metadata?.name ?? '';
