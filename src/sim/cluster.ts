@@ -1506,7 +1506,13 @@ class SimCluster implements Cluster {
  * nothing writes to.
  */
 function statusCopy(pod: any): any {
-  return { ...pod, metadata: { ...pod.metadata }, status: clone(pod.status ?? {}) };
+  // Shares what the kubelet never changes in place: conditions are replaced whole (setCondition),
+  // container statuses get their fields reassigned, so only the lists and those items are copied.
+  const status = { ...(pod.status ?? {}) };
+  if (status.conditions) status.conditions = status.conditions.slice();
+  for (const key of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses'])
+    if (status[key]) status[key] = status[key].map((cs: any) => ({ ...cs }));
+  return { ...pod, metadata: { ...pod.metadata }, status };
 }
 
 function nodeIP(node: any): string {
@@ -1545,7 +1551,26 @@ function formatBackoff(seconds: number): string {
 
 /** The last-applied-configuration annotation: the manifest as compact JSON, as kubectl stores it. */
 function lastApplied(manifest: any): string {
-  return JSON.stringify(sortKeys(manifest)) + '\n';
+  return sortedJson(manifest) + '\n';
+}
+
+/** JSON.stringify with every object's keys in sorted order (as Go marshals a map), built in one pass. */
+function sortedJson(v: any): string | undefined {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += `${i ? ',' : ''}${sortedJson(v[i]) ?? 'null'}`;
+    return `${out}]`;
+  }
+  let out = '{';
+  let first = true;
+  for (const k of Object.keys(v).sort()) {
+    const s = sortedJson(v[k]);
+    if (s === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${s}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 function parseLastApplied(text: string | undefined): any {
@@ -1554,17 +1579,6 @@ function parseLastApplied(text: string | undefined): any {
   } catch {
     return {};
   }
-}
-
-function sortKeys(v: any): any {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object')
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sortKeys(v[k])]),
-    );
-  return v;
 }
 
 /**
@@ -1593,7 +1607,7 @@ function sameObject(a: any, b: any): boolean {
     const c = clone(o);
     delete c.metadata.resourceVersion;
     delete c.metadata.managedFields;
-    return JSON.stringify(sortKeys(c));
+    return sortedJson(c);
   };
   return strip(a) === strip(b);
 }

@@ -2,7 +2,9 @@
  * The seeded random source (sfc32, 128-bit state): uids, generated name suffixes, scheduler tie
  * breaks, `$RANDOM`. Its state is part of a snapshot, so a restored cluster draws the same numbers.
  */
-const HEX = '0123456789abcdef';
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** The characters of the uid being built (36 of them), reused. */
+const UID_CHARS: number[] = new Array(36).fill(0);
 
 export class Rng {
   private s: [number, number, number, number];
@@ -47,14 +49,15 @@ export class Rng {
 
   /** A version-4-shaped uid. */
   uid(): string {
-    let out = '';
+    const out = UID_CHARS;
+    let j = 0;
     for (let i = 0; i < 32; i++) {
-      if (i === 8 || i === 12 || i === 16 || i === 20) out += '-';
-      if (i === 12) out += '4';
-      else if (i === 16) out += HEX[8 + this.int(4)];
-      else out += HEX[this.int(16)];
+      if (i === 8 || i === 12 || i === 16 || i === 20) out[j++] = 45; // '-'
+      if (i === 12) out[j++] = 52; // '4'
+      else if (i === 16) out[j++] = HEX_CODES[8 + this.int(4)];
+      else out[j++] = HEX_CODES[this.int(16)];
     }
-    return out;
+    return String.fromCharCode.apply(null, out);
   }
 
   save(): [number, number, number, number] {

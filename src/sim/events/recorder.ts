@@ -2,6 +2,10 @@
  * core/v1 Events as client-go's recorder writes them, with the EventCorrelator's aggregation of
  * repeats: the same source, object, type, reason and message bump `count` and `lastTimestamp` of
  * the existing Event instead of creating a new one.
+ *
+ * Events are kept compactly (times as numbers, the name's UnixNano as milliseconds and a sequence)
+ * and turned into core/v1 objects only when read: a busy cluster keeps tens of thousands of them
+ * for the hour of --event-ttl, and their size was most of the engine's heap.
  */
 import { rfc3339 } from '../time';
 import { clone } from '../clone';
@@ -33,26 +37,96 @@ export interface EventRecord {
 /** kube-apiserver --event-ttl: Events are deleted an hour after their last occurrence. */
 export const EVENT_TTL_MS = 3600_000;
 
-/** What the EventCorrelator aggregates on: the same source, object, type, reason and message. */
-function eventKey(
-  obj: InvolvedObject,
-  type: string,
-  reason: string,
-  message: string,
-  source: { component: string; host?: string },
-): string {
-  return `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${obj.namespace ?? ''}\u0000${obj.name}\u0000${obj.uid ?? ''}\u0000${obj.fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+const NANOS_PER_MS = 1_000_000;
+
+/** One stored Event. Its name is `<object>.<UnixNano in hex>`, the nanoseconds being `ms * 1e6 + seq`. */
+class Entry {
+  constructor(
+    readonly obj: InvolvedObject,
+    readonly type: 'Normal' | 'Warning',
+    readonly reason: string,
+    readonly message: string,
+    readonly source: { component: string; host?: string },
+    readonly uid: string,
+    readonly nameMs: number,
+    readonly nameSeq: number,
+    readonly firstMs: number,
+    public lastMs: number,
+    public count: number,
+    /** The name and timestamps as loaded from a snapshot, where they need not follow the pattern. */
+    readonly loaded?: { name: string; creationTimestamp: string; firstTimestamp: string; lastTimestamp?: string },
+  ) {}
+
+  /** Whether the EventCorrelator would aggregate an Event with these fields into this one. */
+  matches(
+    obj: InvolvedObject,
+    type: string,
+    reason: string,
+    message: string,
+    source: { component: string; host?: string },
+  ): boolean {
+    const o = this.obj;
+    return (
+      this.reason === reason &&
+      this.message === message &&
+      this.type === type &&
+      o.name === obj.name &&
+      o.kind === obj.kind &&
+      (o.namespace ?? '') === (obj.namespace ?? '') &&
+      (o.uid ?? '') === (obj.uid ?? '') &&
+      (o.fieldPath ?? '') === (obj.fieldPath ?? '') &&
+      this.source.component === source.component &&
+      (this.source.host ?? '') === (source.host ?? '')
+    );
+  }
+
+  toRecord(): EventRecord {
+    const l = this.loaded;
+    const first = l ? l.firstTimestamp : rfc3339(this.firstMs);
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: l ? l.name : `${this.obj.name}.${nanoHex(this.nameMs, this.nameSeq)}`,
+        // Events about cluster-scoped objects (nodes) live in the default namespace.
+        namespace: this.obj.namespace || 'default',
+        uid: this.uid,
+        creationTimestamp: l ? l.creationTimestamp : first,
+      },
+      involvedObject: clone(this.obj),
+      reason: this.reason,
+      message: this.message,
+      type: this.type,
+      source: clone(this.source),
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.host ?? '',
+      firstTimestamp: first,
+      lastTimestamp: l?.lastTimestamp !== undefined ? l.lastTimestamp : rfc3339(this.lastMs),
+      count: this.count,
+    };
+  }
+}
+
+/** `ms * 1e6 + seq` in hex, exactly (the product is beyond a double's integers). */
+function nanoHex(ms: number, seq: number): string {
+  return (BigInt(ms) * BigInt(NANOS_PER_MS) + BigInt(seq)).toString(16);
+}
+
+/** The object an Event is about, as the index's key. */
+function objectKey(obj: InvolvedObject): string {
+  return obj.uid || `${obj.kind}/${obj.namespace ?? ''}/${obj.name}`;
 }
 
 export class Recorder {
-  private events: EventRecord[] = [];
-  /** Each Event's lastTimestamp in epoch ms, beside `events`, so expiry needs no date parsing. */
-  private lastMs: number[] = [];
-  private index = new Map<string, number>();
+  private entries: Entry[] = [];
+  /** Entries by the object they are about, for the correlator's lookup of a repeat. */
+  private index = new Map<string, Entry[]>();
   private sinceExpiry = 0;
   /** Bumped on every record, so a view can tell that the Events changed. */
   changes = 0;
-  private lastNano = 0n;
+  /** The last name's UnixNano as (ms, seq): names are strictly increasing. */
+  private lastNameMs = 0;
+  private lastNameSeq = 0;
 
   constructor(
     private now: () => number,
@@ -66,88 +140,105 @@ export class Recorder {
     message: string,
     source: { component: string; host?: string },
   ): void {
-    const key = eventKey(obj, type, reason, message, source);
     this.changes++;
     if (++this.sinceExpiry >= 1000) this.expire();
+    const clockMs = this.now();
     // lastTimestamp has second precision; expiry compares against that, here as after a restore.
-    const now = this.now() - (((this.now() % 1000) + 1000) % 1000);
-    const ts = rfc3339(now);
-    const at = this.index.get(key);
-    if (at !== undefined) {
-      const e = this.events[at];
-      e.count++;
-      e.lastTimestamp = ts;
-      this.lastMs[at] = now;
-      return;
+    const now = clockMs - (((clockMs % 1000) + 1000) % 1000);
+    const key = objectKey(obj);
+    const same = this.index.get(key);
+    if (same) {
+      for (const e of same) {
+        if (e.matches(obj, type, reason, message, source)) {
+          e.count++;
+          e.lastMs = now;
+          return;
+        }
+      }
     }
-    const e: EventRecord = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: {
-        name: `${obj.name}.${this.nameSuffix()}`,
-        // Events about cluster-scoped objects (nodes) live in the default namespace.
-        namespace: obj.namespace || 'default',
-        uid: this.uid(),
-        creationTimestamp: ts,
-      },
-      involvedObject: obj,
-      reason,
-      message,
-      type,
-      source,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-      firstTimestamp: ts,
-      lastTimestamp: ts,
-      count: 1,
-    };
-    this.index.set(key, this.events.length);
-    this.events.push(e);
-    this.lastMs.push(now);
-  }
-
-  /**
-   * client-go's recorder names an Event `<object>.<UnixNano in hex>`, so names sort by time; two
-   * Events in the same simulated millisecond get consecutive nanoseconds.
-   */
-  private nameSuffix(): string {
-    const ns = BigInt(this.now()) * 1_000_000n;
-    this.lastNano = ns > this.lastNano ? ns : this.lastNano + 1n;
-    return this.lastNano.toString(16);
+    // client-go names an Event `<object>.<UnixNano in hex>`, so names sort by time; two Events in
+    // the same simulated millisecond get consecutive nanoseconds.
+    if (clockMs > this.lastNameMs) {
+      this.lastNameMs = clockMs;
+      this.lastNameSeq = 0;
+    } else if (++this.lastNameSeq >= NANOS_PER_MS) {
+      this.lastNameMs++;
+      this.lastNameSeq = 0;
+    }
+    const e = new Entry(obj, type, reason, message, source, this.uid(), this.lastNameMs, this.lastNameSeq, now, now, 1);
+    this.entries.push(e);
+    if (same) same.push(e);
+    else this.index.set(key, [e]);
   }
 
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
   list(): EventRecord[] {
     const cutoff = this.now() - EVENT_TTL_MS;
-    return clone(this.events.filter((_, i) => this.lastMs[i] >= cutoff));
+    const out: EventRecord[] = [];
+    for (const e of this.entries) if (e.lastMs >= cutoff) out.push(e.toRecord());
+    return out;
   }
 
   /** Drops Events older than the TTL from storage (every thousand records). */
   private expire(): void {
     this.sinceExpiry = 0;
     const cutoff = this.now() - EVENT_TTL_MS;
-    if (!this.lastMs.some((ms) => ms < cutoff)) return;
-    this.events = this.events.filter((_, i) => this.lastMs[i] >= cutoff);
-    this.reindex();
+    // Entries are in creation order and an Event's lastMs is never before its firstMs, so while the
+    // oldest one was first seen within the TTL nothing can have expired.
+    if (this.entries.length === 0 || this.entries[0].firstMs >= cutoff) return;
+    if (!this.entries.some((e) => e.lastMs < cutoff)) return;
+    this.entries = this.entries.filter((e) => e.lastMs >= cutoff);
+    for (const [key, list] of this.index) {
+      const kept = list.filter((e) => e.lastMs >= cutoff);
+      if (kept.length === 0) this.index.delete(key);
+      else if (kept.length !== list.length) this.index.set(key, kept);
+    }
   }
 
   save(): EventRecord[] {
-    return clone(this.events);
+    return this.entries.map((e) => e.toRecord());
   }
 
   load(events: EventRecord[]): void {
-    this.events = clone(events);
-    this.reindex();
-  }
-
-  private reindex(): void {
+    this.entries = [];
     this.index = new Map();
-    this.lastMs = this.events.map((e) => Date.parse(e.lastTimestamp));
-    this.lastNano = 0n;
-    for (const e of this.events) {
-      const hex = e.metadata.name.slice(e.metadata.name.lastIndexOf('.') + 1);
-      if (/^[0-9a-f]+$/.test(hex) && BigInt(`0x${hex}`) > this.lastNano) this.lastNano = BigInt(`0x${hex}`);
+    this.lastNameMs = 0;
+    this.lastNameSeq = 0;
+    for (const r of events) {
+      const name = r.metadata.name;
+      const hex = name.slice(name.lastIndexOf('.') + 1);
+      let nameMs = 0;
+      let nameSeq = 0;
+      if (/^[0-9a-f]+$/.test(hex)) {
+        const ns = BigInt(`0x${hex}`);
+        nameMs = Number(ns / BigInt(NANOS_PER_MS));
+        nameSeq = Number(ns % BigInt(NANOS_PER_MS));
+        if (nameMs > this.lastNameMs || (nameMs === this.lastNameMs && nameSeq > this.lastNameSeq)) {
+          this.lastNameMs = nameMs;
+          this.lastNameSeq = nameSeq;
+        }
+      }
+      const firstMs = Date.parse(r.firstTimestamp);
+      const lastMs = Date.parse(r.lastTimestamp);
+      const e = new Entry(
+        clone(r.involvedObject),
+        r.type,
+        r.reason,
+        r.message,
+        clone(r.source),
+        r.metadata.uid,
+        nameMs,
+        nameSeq,
+        firstMs,
+        lastMs,
+        r.count,
+        { name, creationTimestamp: r.metadata.creationTimestamp, firstTimestamp: r.firstTimestamp },
+      );
+      this.entries.push(e);
+      const key = objectKey(e.obj);
+      const list = this.index.get(key);
+      if (list) list.push(e);
+      else this.index.set(key, [e]);
     }
-    this.events.forEach((e, i) => this.index.set(eventKey(e.involvedObject, e.type, e.reason, e.message, e.source), i));
   }
 }

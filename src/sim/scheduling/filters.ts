@@ -198,6 +198,30 @@ function requiredAffinity(pod: Pod): ReturnType<typeof getRequiredNodeAffinity> 
   return a;
 }
 
+/** What the filters need of the pod being scheduled, worked out once per pod object (the PreFilter state). */
+interface PodFilterState {
+  tolerations: NonNullable<Pod['spec']>['tolerations'] & object;
+  hostPorts: ContainerPort[];
+  /** The resources NodeResourcesFit checks, in its order: cpu, memory, ephemeral-storage, then extended ones sorted. */
+  resources: string[];
+}
+const filterStateCache = new WeakMap<object, PodFilterState>();
+function filterState(pod: Pod, want: ResourceList): PodFilterState {
+  let st = filterStateCache.get(pod);
+  if (!st) {
+    const extended = Object.keys(want).filter(
+      (k) => k !== 'cpu' && k !== 'memory' && k !== 'ephemeral-storage' && k !== 'pods',
+    );
+    st = {
+      tolerations: pod.spec?.tolerations ?? [],
+      hostPorts: hostPorts(pod),
+      resources: ['cpu', 'memory', 'ephemeral-storage', ...extended.sort()],
+    };
+    filterStateCache.set(pod, st);
+  }
+  return st;
+}
+
 /**
  * Runs the default filter plugins in upstream order against one node; the first failing plugin
  * decides, as the framework's RunFilterPlugins does.
@@ -209,59 +233,59 @@ export function filterNode(
   requestsOf: (p: Pod) => ResourceList = podRequests,
 ): NodeFilterResult {
   const name = node.metadata?.name ?? '';
-  const fail = (plugin: PluginName, reasons: string[], resolvable: boolean, taint?: Taint): NodeFilterResult => ({
-    node: name,
-    plugin,
-    reasons,
-    resolvable,
-    ...(taint ? { taint } : {}),
-  });
-  const tolerations = pod.spec?.tolerations ?? [];
+  const want = requestsOf(pod);
+  const st = filterState(pod, want);
+  const tolerations = st.tolerations;
 
   // NodeUnschedulable
   if (
     node.spec?.unschedulable &&
     !tolerationsTolerateTaint(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
   ) {
-    return fail('NodeUnschedulable', [ErrReasonUnschedulable], false);
+    return fail(name, 'NodeUnschedulable', [ErrReasonUnschedulable], false);
   }
   // NodeName
-  if (pod.spec?.nodeName && pod.spec.nodeName !== name) return fail('NodeName', [ErrReasonNodeName], false);
+  if (pod.spec?.nodeName && pod.spec.nodeName !== name) return fail(name, 'NodeName', [ErrReasonNodeName], false);
   // TaintToleration
-  const taint = findMatchingUntoleratedTaint(node.spec?.taints, tolerations, doNotScheduleTaintsFilter);
+  const taints = node.spec?.taints;
+  const taint = taints?.length ? findMatchingUntoleratedTaint(taints, tolerations, doNotScheduleTaintsFilter) : undefined;
   if (taint)
     return fail(
+      name,
       'TaintToleration',
       [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`],
       false,
       taint,
     );
   // NodeAffinity
-  if (!requiredAffinity(pod).match(node)) return fail('NodeAffinity', [ErrReasonNodeAffinity], false);
+  if (!requiredAffinity(pod).match(node)) return fail(name, 'NodeAffinity', [ErrReasonNodeAffinity], false);
 
   const info = Array.isArray(podsOnNode) ? nodeInfoOf(podsOnNode, pod.metadata?.uid, requestsOf) : podsOnNode;
   // NodePorts
-  const wanted = hostPorts(pod);
+  const wanted = st.hostPorts;
   if (wanted.length > 0) {
     if (wanted.some((w) => info.ports.some((u) => portsConflict(w, u))))
-      return fail('NodePorts', [ErrReasonNodePorts], true);
+      return fail(name, 'NodePorts', [ErrReasonNodePorts], true);
   }
   // NodeResourcesFit
   const alloc = allocatable(node);
-  const reasons: string[] = [];
-  if (info.pods + 1 > (alloc.pods ?? 110)) reasons.push('Too many pods');
-  const want = requestsOf(pod);
+  let reasons: string[] | undefined;
+  if (info.pods + 1 > (alloc.pods ?? 110)) (reasons ??= []).push('Too many pods');
   const used = info.requested;
-  const extended = Object.keys(want).filter(
-    (k) => k !== 'cpu' && k !== 'memory' && k !== 'ephemeral-storage' && k !== 'pods',
-  );
-  for (const resource of ['cpu', 'memory', 'ephemeral-storage', ...(extended.length ? extended.sort() : [])]) {
+  for (const resource of st.resources) {
     const w = want[resource] ?? 0;
     if (w === 0) continue;
-    if (w > (alloc[resource] ?? 0) - (used[resource] ?? 0)) reasons.push(`Insufficient ${resource}`);
+    if (w > (alloc[resource] ?? 0) - (used[resource] ?? 0)) (reasons ??= []).push(`Insufficient ${resource}`);
   }
-  if (reasons.length) return fail('NodeResourcesFit', reasons, true);
-  return { node: name, reasons: [] };
+  if (reasons) return fail(name, 'NodeResourcesFit', reasons, true);
+  return { node: name, reasons: NO_REASONS };
+}
+
+/** The reasons of a node that fits (shared, never changed). */
+const NO_REASONS: string[] = [];
+
+function fail(node: string, plugin: PluginName, reasons: string[], resolvable: boolean, taint?: Taint): NodeFilterResult {
+  return taint ? { node, plugin, reasons, resolvable, taint } : { node, plugin, reasons, resolvable };
 }
 
 function histogram(counts: Map<string, number>): string {

@@ -147,8 +147,11 @@ export class Store {
     if (!old) throw new Error(`${kind} ${obj.metadata.name} not found`);
     const stored = obj;
     stored.metadata.resourceVersion = String(++this.resourceVersion);
-    this.index(key, old, false);
-    this.index(key, stored, true);
+    // Status writes keep the owner references (the same list): the owner index stays as it is.
+    if (old.metadata?.ownerReferences !== stored.metadata.ownerReferences) {
+      this.index(key, old, false);
+      this.index(key, stored, true);
+    }
     this.objects.set(key, stored);
     const all = this.sorted.get(kind);
     if (all) {
