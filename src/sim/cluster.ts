@@ -22,8 +22,9 @@ import {
   addToNodeInfo,
   emptyNodeInfo,
   ErrReasonConflict,
-  filterNode,
   fitErrorMessage,
+  rejectNode,
+  type NodeFilterResult,
   isTerminal,
   preFilterNodeNames,
   type NodeInfo,
@@ -665,7 +666,8 @@ class SimCluster implements Cluster {
     if (object.metadata?.generateName && !obj.metadata?.name)
       object.metadata.name = `${object.metadata.generateName}${this.rng.string(5)}`;
     if (kind === 'Node') this.fillNodeStatus(object);
-    return { object: this.store.add(kind, object), errors: [] };
+    // admit returned a new object, which storage can keep.
+    return { object: this.store.addOwned(kind, object), errors: [] };
   }
 
   private applyCreate(kind: KindName, manifest: any, recordLastApplied = true) {
@@ -929,15 +931,18 @@ class SimCluster implements Cluster {
     const names = preFilterNodeNames(pod);
     const nodes = names ? allNodes.filter((n) => names.has(n.metadata!.name!)) : allNodes;
     const empty = emptyNodeInfo();
-    const results = nodes.map((n) =>
-      filterNode(pod, n, this.nodeInfos.get(n.metadata!.name!) ?? empty, this.requestsOf),
-    );
-    const feasible = nodes.filter((_, i) => results[i].reasons.length === 0);
+    const feasible: Node[] = [];
+    const rejected: NodeFilterResult[] = [];
+    for (const n of nodes) {
+      const r = rejectNode(pod, n, this.nodeInfos.get(n.metadata!.name!) ?? empty, this.requestsOf);
+      if (r) rejected.push(r);
+      else feasible.push(n);
+    }
     const source = { component: 'default-scheduler' };
     if (feasible.length === 0) {
       const message = fitErrorMessage(
         allNodes.length,
-        results,
+        rejected,
         names === undefined
           ? undefined
           : names.size === 0
@@ -1526,20 +1531,32 @@ function setCondition(
 ): void {
   obj.status ??= {};
   const list: any[] = (obj.status.conditions ??= []);
-  const at = list.findIndex((x) => x.type === c.type);
-  const ts = iso(now);
-  const next = {
+  let at = -1;
+  for (let i = 0; i < list.length; i++)
+    if (list[i].type === c.type) {
+      at = i;
+      break;
+    }
+  const prev = at >= 0 ? list[at] : undefined;
+  // The same condition again: the stored one already says it (and keeps its transition time).
+  if (
+    prev &&
+    prev.status === c.status &&
+    prev.reason === (c.reason || undefined) &&
+    prev.message === (c.message || undefined) &&
+    prev.lastProbeTime === null
+  )
+    return;
+  const next: any = {
     type: c.type,
     status: c.status,
     lastProbeTime: null,
-    lastTransitionTime: ts,
-    ...(c.reason ? { reason: c.reason } : {}),
-    ...(c.message ? { message: c.message } : {}),
+    lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : iso(now),
   };
-  if (at >= 0) {
-    if (list[at].status === c.status) next.lastTransitionTime = list[at].lastTransitionTime;
-    list[at] = next;
-  } else list.push(next);
+  if (c.reason) next.reason = c.reason;
+  if (c.message) next.message = c.message;
+  if (at >= 0) list[at] = next;
+  else list.push(next);
 }
 
 function formatBackoff(seconds: number): string {

@@ -119,8 +119,8 @@ function objectKey(obj: InvolvedObject): string {
 
 export class Recorder {
   private entries: Entry[] = [];
-  /** Entries by the object they are about, for the correlator's lookup of a repeat. */
-  private index = new Map<string, Entry[]>();
+  /** Entries by the object they are about and their message, for the correlator's lookup of a repeat. */
+  private index = new Map<string, Map<string, Entry[]>>();
   private sinceExpiry = 0;
   /** Bumped on every record, so a view can tell that the Events changed. */
   changes = 0;
@@ -146,7 +146,8 @@ export class Recorder {
     // lastTimestamp has second precision; expiry compares against that, here as after a restore.
     const now = clockMs - (((clockMs % 1000) + 1000) % 1000);
     const key = objectKey(obj);
-    const same = this.index.get(key);
+    let byMessage = this.index.get(key);
+    const same = byMessage?.get(message);
     if (same) {
       for (const e of same) {
         if (e.matches(obj, type, reason, message, source)) {
@@ -168,7 +169,10 @@ export class Recorder {
     const e = new Entry(obj, type, reason, message, source, this.uid(), this.lastNameMs, this.lastNameSeq, now, now, 1);
     this.entries.push(e);
     if (same) same.push(e);
-    else this.index.set(key, [e]);
+    else {
+      if (!byMessage) this.index.set(key, (byMessage = new Map()));
+      byMessage.set(message, [e]);
+    }
   }
 
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
@@ -188,11 +192,17 @@ export class Recorder {
     if (this.entries.length === 0 || this.entries[0].firstMs >= cutoff) return;
     if (!this.entries.some((e) => e.lastMs < cutoff)) return;
     this.entries = this.entries.filter((e) => e.lastMs >= cutoff);
-    for (const [key, list] of this.index) {
-      const kept = list.filter((e) => e.lastMs >= cutoff);
-      if (kept.length === 0) this.index.delete(key);
-      else if (kept.length !== list.length) this.index.set(key, kept);
-    }
+    this.index = new Map();
+    for (const e of this.entries) this.addToIndex(e);
+  }
+
+  private addToIndex(e: Entry): void {
+    const key = objectKey(e.obj);
+    let byMessage = this.index.get(key);
+    if (!byMessage) this.index.set(key, (byMessage = new Map()));
+    const list = byMessage.get(e.message);
+    if (list) list.push(e);
+    else byMessage.set(e.message, [e]);
   }
 
   save(): EventRecord[] {
@@ -235,10 +245,7 @@ export class Recorder {
         { name, creationTimestamp: r.metadata.creationTimestamp, firstTimestamp: r.firstTimestamp },
       );
       this.entries.push(e);
-      const key = objectKey(e.obj);
-      const list = this.index.get(key);
-      if (list) list.push(e);
-      else this.index.set(key, [e]);
+      this.addToIndex(e);
     }
   }
 }

@@ -232,6 +232,16 @@ export function filterNode(
   podsOnNode: Pod[] | NodeInfo,
   requestsOf: (p: Pod) => ResourceList = podRequests,
 ): NodeFilterResult {
+  return rejectNode(pod, node, podsOnNode, requestsOf) ?? { node: node.metadata?.name ?? '', reasons: [] };
+}
+
+/** filterNode for the scheduler's hot path: the rejection, or null when the node fits. */
+export function rejectNode(
+  pod: Pod,
+  node: Node,
+  podsOnNode: Pod[] | NodeInfo,
+  requestsOf: (p: Pod) => ResourceList = podRequests,
+): NodeFilterResult | null {
   const name = node.metadata?.name ?? '';
   const want = requestsOf(pod);
   const st = filterState(pod, want);
@@ -278,11 +288,8 @@ export function filterNode(
     if (w > (alloc[resource] ?? 0) - (used[resource] ?? 0)) (reasons ??= []).push(`Insufficient ${resource}`);
   }
   if (reasons) return fail(name, 'NodeResourcesFit', reasons, true);
-  return { node: name, reasons: NO_REASONS };
+  return null;
 }
-
-/** The reasons of a node that fits (shared, never changed). */
-const NO_REASONS: string[] = [];
 
 function fail(node: string, plugin: PluginName, reasons: string[], resolvable: boolean, taint?: Taint): NodeFilterResult {
   return taint ? { node, plugin, reasons, resolvable, taint } : { node, plugin, reasons, resolvable };
@@ -334,7 +341,8 @@ export const MaxNodeScore = 100;
 
 /** framework DefaultNormalizeScore. */
 function normalize(scores: number[], reverse: boolean): number[] {
-  const max = Math.max(0, ...scores);
+  let max = 0;
+  for (const s of scores) if (s > max) max = s;
   if (max === 0) return scores.map(() => (reverse ? MaxNodeScore : 0));
   return scores.map((s) => {
     const v = Math.floor((MaxNodeScore * s) / max);
@@ -352,38 +360,47 @@ export function scoreNodes(
   podsByNode: Map<string, Pod[] | NodeInfo>,
   nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
 ): { node: string; score: number }[] {
+  const n = feasible.length;
   const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-  const taintCounts = feasible.map(
-    (n) =>
-      (n.spec?.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t))
-        .length,
-  );
+  const taintCounts = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const taints = feasible[i].spec?.taints;
+    let count = 0;
+    if (taints)
+      for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) count++;
+    taintCounts[i] = count;
+  }
   const taintScores = normalize(taintCounts, true);
   const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
-  const affinityScores = normalize(
-    feasible.map((n) => preferredSchedulingTermsScore(preferred, n)),
-    false,
-  );
+  const affinityRaw = new Array<number>(n);
+  for (let i = 0; i < n; i++) affinityRaw[i] = preferred?.length ? preferredSchedulingTermsScore(preferred, feasible[i]) : 0;
+  const affinityScores = normalize(affinityRaw, false);
   const mine = nonZeroOf(pod);
-  return feasible.map((n, i) => {
-    const alloc = allocatable(n);
-    const on = podsByNode.get(n.metadata?.name ?? '') ?? [];
+  const out = new Array<{ node: string; score: number }>(n);
+  for (let i = 0; i < n; i++) {
+    const node = feasible[i];
+    const alloc = allocatable(node);
+    const on = podsByNode.get(node.metadata?.name ?? '') ?? [];
     const used = Array.isArray(on) ? nodeInfoOf(on, pod.metadata?.uid, podRequests, nonZeroOf).nonZero : on.nonZero;
     const cpu = mine.cpu + used.cpu;
     const memory = mine.memory + used.memory;
-    const least = (req: number, cap: number) =>
-      cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MaxNodeScore) / cap);
     const leastAllocated = Math.floor((least(cpu, alloc.cpu ?? 0) + least(memory, alloc.memory ?? 0)) / 2);
     const fc = Math.min(1, alloc.cpu ? cpu / alloc.cpu : 1);
     const fm = Math.min(1, alloc.memory ? memory / alloc.memory : 1);
     const mean = (fc + fm) / 2;
     const std = Math.sqrt(((fc - mean) ** 2 + (fm - mean) ** 2) / 2);
     const balanced = Math.floor((1 - std) * MaxNodeScore);
-    return {
-      node: n.metadata?.name ?? '',
+    out[i] = {
+      node: node.metadata?.name ?? '',
       score: 3 * taintScores[i] + 2 * affinityScores[i] + leastAllocated + balanced,
     };
-  });
+  }
+  return out;
+}
+
+/** NodeResourcesFit LeastAllocated for one resource. */
+function least(req: number, cap: number): number {
+  return cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MaxNodeScore) / cap);
 }
 
 /** schedule_one.go selectHost: uniformly among the highest scores (reservoir sampling with the seeded rand). */
@@ -391,7 +408,8 @@ export function selectHost(scores: { node: string; score: number }[], rand: () =
   if (scores.length === 0) return undefined;
   let selected = scores[0];
   let count = 1;
-  for (const s of scores.slice(1)) {
+  for (let i = 1; i < scores.length; i++) {
+    const s = scores[i];
     if (s.score > selected.score) {
       selected = s;
       count = 1;

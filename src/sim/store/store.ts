@@ -122,7 +122,12 @@ export class Store {
 
   /** Stores a new object (the caller has admitted it), announces it, and returns the stored object (read-only). */
   add(kind: KindName, obj: any): any {
-    const stored = clone(obj);
+    return this.addOwned(kind, clone(obj));
+  }
+
+  /** Like add, for a fresh object the caller hands over and will not touch again (no copy). */
+  addOwned(kind: KindName, obj: any): any {
+    const stored = obj;
     stored.metadata.resourceVersion = String(++this.resourceVersion);
     const key = objectKey(kind, stored.metadata.namespace, stored.metadata.name);
     this.objects.set(key, stored);

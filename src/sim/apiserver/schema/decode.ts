@@ -39,13 +39,34 @@ export interface DecodeIssue {
   abort?: boolean;
 }
 
+/**
+ * Where the decoder is, as a chain of steps from the root; the path and encoding/json's
+ * errorContext are only spelled out when there is an error to report.
+ */
 interface Ctx {
-  /** Path with indices, for strict errors and markers. */
-  path: string;
-  /** JSON field names without indices: encoding/json's errorContext.FieldStack. */
-  fieldStack: string[];
+  up?: Ctx;
+  /** A field name (pushed on encoding/json's FieldStack), an array index or a map key. */
+  step: 'root' | 'field' | 'index' | 'key';
+  name: string;
   /** Name of the innermost Go struct whose field is being decoded: errorContext.Struct. */
   struct: string;
+}
+
+const ROOT: Ctx = { step: 'root', name: '', struct: '' };
+
+/** Path with indices, for strict errors and markers: `spec.containers[1].imagePullPolcy`. */
+function pathOf(ctx: Ctx): string {
+  if (ctx.step === 'root' || !ctx.up) return '';
+  const up = pathOf(ctx.up);
+  if (ctx.step === 'field') return up ? `${up}.${ctx.name}` : ctx.name;
+  return `${up}[${ctx.name}]`;
+}
+
+/** JSON field names without indices: encoding/json's errorContext.FieldStack. */
+function fieldStackOf(ctx: Ctx): string[] {
+  const out: string[] = [];
+  for (let c: Ctx | undefined = ctx; c; c = c.up) if (c.step === 'field') out.push(c.name);
+  return out.reverse();
 }
 
 function jsonKind(v: unknown): 'string' | 'number' | 'bool' | 'array' | 'object' | 'null' {
@@ -66,11 +87,11 @@ function goNumber(n: number | bigint): string {
 }
 
 function typeError(ctx: Ctx, value: string, goType: string, abort = false): DecodeIssue {
-  const where =
-    ctx.struct || ctx.fieldStack.length ? `Go struct field ${ctx.struct}.${ctx.fieldStack.join('.')}` : 'Go value';
+  const fieldStack = fieldStackOf(ctx);
+  const where = ctx.struct || fieldStack.length ? `Go struct field ${ctx.struct}.${fieldStack.join('.')}` : 'Go value';
   return {
     kind: 'typeMismatch',
-    path: ctx.path,
+    path: pathOf(ctx),
     message: `json: cannot unmarshal ${value} into ${where} of type ${goType}`,
     ...(abort ? { abort } : {}),
   };
@@ -192,7 +213,7 @@ function sortedKeys(o: object): string[] {
   return Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIssue[], goType: string): void {
+function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIssue[], p: PropSchema): void {
   const def: Definition = definition(name);
   const k = jsonKind(value);
   if (name === INT_OR_STRING) {
@@ -204,7 +225,7 @@ function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIss
   }
   if (name === QUANTITY) {
     const msg = checkQuantity(value);
-    if (msg) out.push({ kind: 'typeMismatch', path: ctx.path, message: msg, abort: true });
+    if (msg) out.push({ kind: 'typeMismatch', path: pathOf(ctx), message: msg, abort: true });
     return;
   }
   if (def.format === 'date-time') {
@@ -215,74 +236,75 @@ function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIss
       return;
     }
     const msg = parseRFC3339Error(value as string);
-    if (msg) out.push({ kind: 'typeMismatch', path: ctx.path, message: msg, abort: true });
+    if (msg) out.push({ kind: 'typeMismatch', path: pathOf(ctx), message: msg, abort: true });
     return;
   }
   if (def.type === 'string') {
-    if (k !== 'null' && k !== 'string') out.push(typeError(ctx, k, goType));
+    if (k !== 'null' && k !== 'string') out.push(typeError(ctx, k, goTypeOf(p)));
     return;
   }
   if (def['x-kubernetes-preserve-unknown-fields']) return; // RawExtension, FieldsV1: any JSON
   if (k === 'null') return;
   if (k !== 'object') {
-    out.push(typeError(ctx, k, goType));
+    out.push(typeError(ctx, k, goTypeOf(p)));
     return;
   }
   const obj = value as Record<string, unknown>;
   const props = def.properties ?? {};
+  const struct = shortName(name);
   for (const key of sortedKeys(obj)) {
-    const path = ctx.path ? `${ctx.path}.${key}` : key;
     const prop = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+    const at: Ctx = { up: ctx, step: 'field', name: key, struct };
     if (!prop) {
+      const path = pathOf(at);
       out.push({ kind: 'unknownField', path, message: `unknown field ${JSON.stringify(path)}` });
       continue;
     }
-    decodeProp(obj[key], prop, { path, fieldStack: [...ctx.fieldStack, key], struct: shortName(name) }, out);
+    decodeProp(obj[key], prop, at, out);
   }
 }
 
 function decodeProp(value: unknown, p: PropSchema, ctx: Ctx, out: DecodeIssue[]): void {
   const k = jsonKind(value);
-  const goType = goTypeOf(p);
   if (p.$ref) {
-    decodeDefinition(value, p.$ref, ctx, out, goType);
+    decodeDefinition(value, p.$ref, ctx, out, p);
     return;
   }
   if (k === 'null') return; // null leaves any Go value at its zero value
   switch (p.type) {
     case 'string':
-      if (k !== 'string') out.push(typeError(ctx, k, goType));
+      if (k !== 'string') out.push(typeError(ctx, k, goTypeOf(p)));
       return;
     case 'boolean':
-      if (k !== 'bool') out.push(typeError(ctx, k, goType));
+      if (k !== 'bool') out.push(typeError(ctx, k, goTypeOf(p)));
       return;
     case 'integer': {
-      const e = checkInteger(value, ctx, goType, p.format ?? 'int32');
+      const e = checkInteger(value, ctx, p.go ?? p.format ?? 'int32', p.format ?? 'int32');
       if (e) out.push(e);
       return;
     }
     case 'number':
-      if (k !== 'number') out.push(typeError(ctx, k, goType));
+      if (k !== 'number') out.push(typeError(ctx, k, goTypeOf(p)));
       return;
     case 'array':
       if (k !== 'array') {
-        out.push(typeError(ctx, k, goType));
+        out.push(typeError(ctx, k, goTypeOf(p)));
         return;
       }
       (value as unknown[]).forEach((item, i) =>
-        decodeProp(item, p.items ?? {}, { ...ctx, path: `${ctx.path}[${i}]` }, out),
+        decodeProp(item, p.items ?? {}, { up: ctx, step: 'index', name: String(i), struct: ctx.struct }, out),
       );
       return;
     case 'object': {
       if (k !== 'object') {
-        out.push(typeError(ctx, k, goType));
+        out.push(typeError(ctx, k, goTypeOf(p)));
         return;
       }
       if (!p.additionalProperties) return;
       const obj = value as Record<string, unknown>;
       // Map values keep the map field's error context (encoding/json does not push map keys).
       for (const key of sortedKeys(obj))
-        decodeProp(obj[key], p.additionalProperties, { ...ctx, path: `${ctx.path}[${key}]` }, out);
+        decodeProp(obj[key], p.additionalProperties, { up: ctx, step: 'key', name: key, struct: ctx.struct }, out);
       return;
     }
   }
@@ -297,7 +319,7 @@ function decodeProp(value: unknown, p: PropSchema, ctx: Ctx, out: DecodeIssue[])
 export function decodeStrict(kind: KindName, obj: unknown): DecodeIssue[] {
   const name = kindDefinitionName(kind);
   const out: DecodeIssue[] = [];
-  decodeDefinition(obj, name, { path: '', fieldStack: [], struct: '' }, out, goTypeOf({ $ref: name }));
+  decodeDefinition(obj, name, ROOT, out, { $ref: name });
   return out;
 }
 
