@@ -55,10 +55,11 @@ export class SimClock {
     let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      if (!before(timer, h[p])) break;
+      h[i] = h[p];
       i = p;
     }
+    h[i] = timer;
     return timer;
   }
 
@@ -92,7 +93,9 @@ export class SimClock {
   cancelKey(key: string, match: (t: Timer) => boolean = () => true): void {
     const set = this.byKey.get(key);
     if (!set) return;
-    for (const t of [...set]) if (match(t)) this.kill(t);
+    let doomed: Timer[] | undefined;
+    for (const t of set) if (match(t)) (doomed ??= []).push(t);
+    if (doomed) for (const t of doomed) this.kill(t);
   }
 
   /** Whether a pending timer of `type` matches (costs the timers of that type). */
@@ -127,19 +130,20 @@ export class SimClock {
     const h = this.heap;
     const top = h[0];
     const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
+    const n = h.length;
+    if (n > 0) {
+      // Sift `last` down from the root.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        const m = r < n && before(h[r], h[l]) ? r : l;
+        if (!before(h[m], last)) break;
+        h[i] = h[m];
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }

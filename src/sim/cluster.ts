@@ -30,8 +30,8 @@ import {
   type NodeInfo,
   nonZeroRequests,
   podRequests,
-  scoreNodes,
-  selectHost,
+  scoreValues,
+  selectHostIndex,
   type ResourceList,
 } from './scheduling/filters';
 import { getMatchingTolerations } from './scheduling/taints';
@@ -205,6 +205,8 @@ class SimCluster implements Cluster {
     if (!r) this.nonZero.set(uid, (r = nonZeroRequests(p)));
     return r;
   };
+  /** The seeded random source as a function, for the scheduler's tie-break. */
+  private rand = () => this.rng.next();
   private requestsOf = (p: Pod): ResourceList => {
     const uid = p.metadata?.uid ?? '';
     let r = this.requests.get(uid);
@@ -960,7 +962,8 @@ class SimCluster implements Cluster {
       this.clock.schedule(this.clock.now + 300_000, 'scheduler.schedule', { namespace, name, uid });
       return;
     }
-    const host = selectHost(scoreNodes(pod, feasible, this.nodeInfos, this.nonZeroOf), () => this.rng.next())!;
+    const scores = scoreValues(pod, feasible, this.nodeInfos, this.nonZeroOf);
+    const host = feasible[selectHostIndex(scores, this.rand)].metadata!.name!;
     delete this.schedulingAttempts[uid];
     this.unschedulable.delete(uid);
     this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');
@@ -1581,7 +1584,13 @@ function sortedJson(v: any): string | undefined {
   }
   let out = '{';
   let first = true;
-  for (const k of Object.keys(v).sort()) {
+  const keys = Object.keys(v);
+  for (let i = 1; i < keys.length; i++)
+    if (keys[i - 1] > keys[i]) {
+      keys.sort();
+      break;
+    }
+  for (const k of keys) {
     const s = sortedJson(v[k]);
     if (s === undefined) continue;
     out += `${first ? '' : ','}${JSON.stringify(k)}:${s}`;

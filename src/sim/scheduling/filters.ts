@@ -360,6 +360,19 @@ export function scoreNodes(
   podsByNode: Map<string, Pod[] | NodeInfo>,
   nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
 ): { node: string; score: number }[] {
+  return scoreValues(pod, feasible, podsByNode, nonZeroOf).map((score, i) => ({
+    node: feasible[i].metadata?.name ?? '',
+    score,
+  }));
+}
+
+/** scoreNodes' totals alone, in the order of `feasible`. */
+export function scoreValues(
+  pod: Pod,
+  feasible: Node[],
+  podsByNode: Map<string, Pod[] | NodeInfo>,
+  nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
+): number[] {
   const n = feasible.length;
   const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
   const taintCounts = new Array<number>(n);
@@ -376,7 +389,7 @@ export function scoreNodes(
   for (let i = 0; i < n; i++) affinityRaw[i] = preferred?.length ? preferredSchedulingTermsScore(preferred, feasible[i]) : 0;
   const affinityScores = normalize(affinityRaw, false);
   const mine = nonZeroOf(pod);
-  const out = new Array<{ node: string; score: number }>(n);
+  const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const node = feasible[i];
     const alloc = allocatable(node);
@@ -390,10 +403,7 @@ export function scoreNodes(
     const mean = (fc + fm) / 2;
     const std = Math.sqrt(((fc - mean) ** 2 + (fm - mean) ** 2) / 2);
     const balanced = Math.floor((1 - std) * MaxNodeScore);
-    out[i] = {
-      node: node.metadata?.name ?? '',
-      score: 3 * taintScores[i] + 2 * affinityScores[i] + leastAllocated + balanced,
-    };
+    out[i] = 3 * taintScores[i] + 2 * affinityScores[i] + leastAllocated + balanced;
   }
   return out;
 }
@@ -401,6 +411,23 @@ export function scoreNodes(
 /** NodeResourcesFit LeastAllocated for one resource. */
 function least(req: number, cap: number): number {
   return cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MaxNodeScore) / cap);
+}
+
+/** selectHost over scoreValues: the index of the chosen node. */
+export function selectHostIndex(scores: number[], rand: () => number): number {
+  if (scores.length === 0) return -1;
+  let selected = 0;
+  let count = 1;
+  for (let i = 1; i < scores.length; i++) {
+    if (scores[i] > scores[selected]) {
+      selected = i;
+      count = 1;
+    } else if (scores[i] === scores[selected]) {
+      count++;
+      if (Math.floor(rand() * count) === 0) selected = i;
+    }
+  }
+  return selected;
 }
 
 /** schedule_one.go selectHost: uniformly among the highest scores (reservoir sampling with the seeded rand). */

@@ -210,7 +210,9 @@ export function parseRFC3339Error(s: string): string | undefined {
 
 function sortedKeys(o: object): string[] {
   // Go sorts map keys by their bytes; for the ASCII names of manifests this is code-unit order.
-  return Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1] > keys[i]) return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys;
 }
 
 function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIssue[], p: PropSchema): void {
