@@ -18,6 +18,8 @@ function measure<T>(name: string, runs: number, fn: (input: T) => void, setup: (
   const times: number[] = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
+    // Collect the previous run's garbage first (npm run bench exposes gc), so that no run pays for another's.
+    (globalThis as { gc?: () => void }).gc?.();
     const input = setup();
     const t0 = performance.now();
     fn(input);

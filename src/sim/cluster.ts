@@ -250,7 +250,8 @@ class SimCluster implements Cluster {
         if (this.store.peek('Job', job.metadata?.namespace, job.metadata?.name ?? '')) {
           return { error: `jobs.batch "${job.metadata?.name}" already exists`, reason: 'AlreadyExists' as const };
         }
-        const r = this.createObject('Job', job);
+        // The controller builds the request afresh (getJobFromTemplate2) and does not touch it again.
+        const r = this.createObject('Job', job, true);
         return r.object
           ? { name: r.object.metadata.name }
           : { error: invalidMessage('Job', job.metadata?.name ?? '', r.errors) };
@@ -305,8 +306,9 @@ class SimCluster implements Cluster {
       peek: (kind: KindName, namespace: string | undefined, name: string) => this.store.peek(kind, namespace, name),
       peekOwnedBy: (kind: KindName, uid: string) => this.store.peekOwnedBy(kind, uid),
       peekUncontrolled: (kind: KindName) => this.store.peekUncontrolled(kind),
+      // Controllers build each pod afresh for the request and do not touch it again.
       createPod: (pod: Pod) => {
-        const r = this.createObject('Pod', pod);
+        const r = this.createObject('Pod', pod, true);
         return r.object
           ? { name: r.object.metadata.name as string }
           : { error: invalidMessage('Pod', pod.metadata?.generateName ?? '', r.errors) };
@@ -658,14 +660,24 @@ class SimCluster implements Cluster {
     return info.kind;
   }
 
-  private createObject(kind: KindName, obj: any): { object?: any; errors: ReturnType<typeof admit>['errors'] } {
-    const { object, errors } = admit(kind, obj, {
-      now: new Date(this.clock.now),
-      uid: this.rng.uid(),
-      operation: 'create',
-    });
+  private createObject(
+    kind: KindName,
+    obj: any,
+    owned = false,
+  ): { object?: any; errors: ReturnType<typeof admit>['errors'] } {
+    const named = !!obj.metadata?.name;
+    const { object, errors } = admit(
+      kind,
+      obj,
+      {
+        now: new Date(this.clock.now),
+        uid: this.rng.uid(),
+        operation: 'create',
+      },
+      owned,
+    );
     if (errors.length) return { errors };
-    if (object.metadata?.generateName && !obj.metadata?.name)
+    if (object.metadata?.generateName && !named)
       object.metadata.name = `${object.metadata.generateName}${this.rng.string(5)}`;
     if (kind === 'Node') this.fillNodeStatus(object);
     // admit returned a new object, which storage can keep.

@@ -195,10 +195,16 @@ function dedupe(errors: FieldError[]): FieldError[] {
  * Runs, in the order the real API server does: the strategy's PrepareForCreate/PrepareForUpdate
  * (e.g. Job selector + controller-uid/job-name labels), defaulting (SetObjectDefaults_*), the
  * DefaultTolerationSeconds admission plugin for Pods, and validation (ValidateX / ValidateXUpdate).
- * Returns the object as it would be stored (a new object; the input is not mutated) or the errors.
+ * Returns the object as it would be stored (a new object, and the input is not mutated, unless `owned`) or the errors.
  */
-export function admit(kind: KindName, obj: any, ctx: AdmitContext): { object: any; errors: FieldError[] } {
-  const o = clone(obj) ?? {};
+export function admit(
+  kind: KindName,
+  obj: any,
+  ctx: AdmitContext,
+  /** The caller hands `obj` over (a controller's fresh request): it is admitted in place, not copied. */
+  owned = false,
+): { object: any; errors: FieldError[] } {
+  const o = (owned ? obj : clone(obj)) ?? {};
   const old = ctx.operation === 'update' ? clone(ctx.old) : undefined;
   setObjectDefaults(kind, o);
   const errors: FieldError[] = [];

@@ -282,7 +282,9 @@ export function rejectNode(
   let reasons: string[] | undefined;
   if (info.pods + 1 > (alloc.pods ?? 110)) (reasons ??= []).push('Too many pods');
   const used = info.requested;
-  for (const resource of st.resources) {
+  const resources = st.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const resource = resources[i];
     const w = want[resource] ?? 0;
     if (w === 0) continue;
     if (w > (alloc[resource] ?? 0) - (used[resource] ?? 0)) (reasons ??= []).push(`Insufficient ${resource}`);
