@@ -689,7 +689,7 @@ class SimCluster implements Cluster {
     obj.metadata ??= {};
     if (recordLastApplied)
       obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
-    const r = this.createObject(kind, obj);
+    const r = this.createObject(kind, obj, true);
     return { errors: r.errors, action: 'created' as const };
   }
 
@@ -927,6 +927,7 @@ class SimCluster implements Cluster {
   }
 
   private requeueUnschedulable(): void {
+    if (this.unschedulable.size === 0) return;
     for (const [uid, attempts] of Object.entries(this.schedulingAttempts)) {
       const p: any = this.unschedulable.get(uid);
       if (!p || p.spec.nodeName || p.metadata.deletionTimestamp) continue;
@@ -1049,14 +1050,15 @@ class SimCluster implements Cluster {
     }
     this.write('Pod', copy);
     const source = { component: 'kubelet', host: node };
-    const images = new Set(this.kubelet.images[node] ?? []);
+    const images = this.kubelet.images[node] ?? [];
     for (const c of pod.spec.containers as Container[]) {
       const ref = this.ref(pod, `spec.containers{${c.name}}`);
       const image = c.image ?? '';
       const policy = c.imagePullPolicy ?? 'IfNotPresent';
-      if (policy === 'Always' || (policy === 'IfNotPresent' && !images.has(image))) {
+      const present = images.includes(image);
+      if (policy === 'Always' || (policy === 'IfNotPresent' && !present)) {
         this.recorder.record(ref, 'Normal', 'Pulling', `Pulling image "${image}"`, source);
-        const secs = images.has(image) ? 0.4 : pullSeconds(image);
+        const secs = present ? 0.4 : pullSeconds(image);
         this.clock.schedule(this.clock.now + secs * 1000, 'kubelet.pulled', {
           namespace,
           name,

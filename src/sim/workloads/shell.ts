@@ -45,8 +45,16 @@ const images: [RegExp, ImageInfo][] = [
   [/flannel(:|@|$)/, { size: 30 * MB, default: 'daemon' }],
 ];
 
+const OTHER_IMAGE: ImageInfo = { size: 50 * MB, default: 'daemon' };
+const imageInfoCache = new Map<string, ImageInfo>();
+
 export function imageInfo(image: string): ImageInfo {
-  return images.find(([re]) => re.test(image))?.[1] ?? { size: 50 * MB, default: 'daemon' };
+  let info = imageInfoCache.get(image);
+  if (!info) {
+    info = images.find(([re]) => re.test(image))?.[1] ?? OTHER_IMAGE;
+    if (imageInfoCache.size < 1000) imageInfoCache.set(image, info);
+  }
+  return info;
 }
 
 /** Seconds to pull an image: a fixed start-up plus ~40 MB/s. */
@@ -61,6 +69,18 @@ export function busyboxDate(ms: number): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const p = (n: number) => String(n).padStart(2, '0');
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
+
+/** tokenize, remembered per script (every pod of a workload runs the same one); read-only. */
+function tokenized(script: string): ReturnType<typeof tokenize> {
+  let t = tokenCache.get(script);
+  if (!t) {
+    t = tokenize(script);
+    if (tokenCache.size < 1000) tokenCache.set(script, t);
+  }
+  return t;
 }
 
 /** Splits a script into words and the operators between commands, honouring quotes. */
@@ -145,7 +165,7 @@ export function runScript(
   let t = 0;
   let status = 0;
   let skip: ';' | '&&' | '||' | '' = '';
-  for (const { words: raw, op } of tokenize(script)) {
+  for (const { words: raw, op } of tokenized(script)) {
     const runIt = skip === '' || skip === ';' || (skip === '&&' && status === 0) || (skip === '||' && status !== 0);
     skip = op;
     if (!runIt) continue;
