@@ -10,12 +10,12 @@ import type { Container, Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import { SimClock, type ClockState, type Timer } from './clock';
 import { Rng } from './rng';
 import { Store, type StoreState, type WatchEvent } from './store/store';
-import { Recorder, type EventRecord } from './events/recorder';
+import { Recorder, type EventRecord, type InvolvedObject } from './events/recorder';
 import { kindInfo, qualifiedResource, resolveKind, type KindName } from './kinds';
 import { parseYamlDocuments } from './apiserver/yaml';
 import { admit } from './apiserver/admission';
 import { invalidMessage } from './apiserver/status-error';
-import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver/schema/decode';
+import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine, sortStrings } from './apiserver/schema/decode';
 import { fieldErrorMessage } from './apiserver/field';
 import { parseSelector } from './labels/selector';
 import {
@@ -808,15 +808,14 @@ class SimCluster implements Cluster {
     this.unschedulable.delete(pod.metadata.uid);
   }
 
-  private ref(obj: any, fieldPath?: string) {
-    return {
-      kind: obj.kind,
-      name: obj.metadata.name,
-      ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
+  private ref(obj: any, fieldPath?: string): InvolvedObject {
+    const meta = obj.metadata;
+    // Keys in this order: kind, name, namespace (when set), uid, apiVersion, fieldPath (when set).
+    const ref: InvolvedObject = meta.namespace
+      ? { kind: obj.kind, name: meta.name, namespace: meta.namespace, uid: meta.uid, apiVersion: obj.apiVersion }
+      : { kind: obj.kind, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion };
+    if (fieldPath) ref.fieldPath = fieldPath;
+    return ref;
   }
 
   private runTimer(t: Timer): void {
@@ -1598,12 +1597,7 @@ function sortedJson(v: any): string | undefined {
   }
   let out = '{';
   let first = true;
-  const keys = Object.keys(v);
-  for (let i = 1; i < keys.length; i++)
-    if (keys[i - 1] > keys[i]) {
-      keys.sort();
-      break;
-    }
+  const keys = sortStrings(Object.keys(v));
   for (const k of keys) {
     const s = sortedJson(v[k]);
     if (s === undefined) continue;
