@@ -15,7 +15,8 @@ import { kindInfo, qualifiedResource, resolveKind, type KindName } from './kinds
 import { parseYamlDocuments } from './apiserver/yaml';
 import { admit } from './apiserver/admission';
 import { invalidMessage } from './apiserver/status-error';
-import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine, sortStrings } from './apiserver/schema/decode';
+import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver/schema/decode';
+import { sortStrings } from './strings';
 import { fieldErrorMessage } from './apiserver/field';
 import { parseSelector } from './labels/selector';
 import {

@@ -6,6 +6,7 @@
  */
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
 import { child, forbidden, index, invalid, required, type FieldError } from '../apiserver/field';
+import { sortStrings } from '../strings';
 
 const qnameCharFmt = '[A-Za-z0-9]';
 const qnameExtCharFmt = '[-A-Za-z0-9_.]';
@@ -61,6 +62,24 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
+/**
+ * Names and label keys and values repeat endlessly (every pod of a Job carries the same keys),
+ * so each check remembers the strings it found valid; invalid ones are worked out again, which
+ * keeps every caller's error list its own.
+ */
+function rememberValid(check: (value: string) => string[]): (value: string) => string[] {
+  let valid = new Set<string>();
+  return (value: string) => {
+    if (valid.has(value)) return [];
+    const errs = check(value);
+    if (errs.length === 0) {
+      if (valid.size >= 20_000) valid = new Set();
+      valid.add(value);
+    }
+    return errs;
+  };
+}
+
 /** Go's len() on a string counts bytes, not characters. */
 const utf8 = new TextEncoder();
 function byteLength(s: string): number {
@@ -69,7 +88,7 @@ function byteLength(s: string): number {
 }
 
 /** validation.IsQualifiedName: label keys, annotation keys, `[prefix/]name`. */
-export function isQualifiedName(value: string): string[] {
+function isQualifiedNameUncached(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -95,7 +114,7 @@ export function isQualifiedName(value: string): string[] {
 }
 
 /** validation.IsValidLabelValue */
-export function isValidLabelValue(value: string): string[] {
+function isValidLabelValueUncached(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > LabelValueMaxLength) errs.push(maxLenError(LabelValueMaxLength));
   if (!labelValueRegexp.test(value))
@@ -104,7 +123,7 @@ export function isValidLabelValue(value: string): string[] {
 }
 
 /** validation.IsDNS1123Label: container names, namespace names, CronJob names' shape. */
-export function isDNS1123Label(value: string): string[] {
+function isDNS1123LabelUncached(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123LabelMaxLength) errs.push(maxLenError(DNS1123LabelMaxLength));
   if (!dns1123LabelRegexp.test(value)) {
@@ -116,13 +135,22 @@ export function isDNS1123Label(value: string): string[] {
 }
 
 /** validation.IsDNS1123Subdomain: most object names. */
-export function isDNS1123Subdomain(value: string): string[] {
+function isDNS1123SubdomainUncached(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123SubdomainMaxLength) errs.push(maxLenError(DNS1123SubdomainMaxLength));
   if (!dns1123SubdomainRegexp.test(value))
     errs.push(regexError(dns1123SubdomainErrorMsg, dns1123SubdomainFmt, 'example.com'));
   return errs;
 }
+
+/** validation.IsQualifiedName: label keys, annotation keys, `[prefix/]name`. */
+export const isQualifiedName = rememberValid(isQualifiedNameUncached);
+/** validation.IsValidLabelValue */
+export const isValidLabelValue = rememberValid(isValidLabelValueUncached);
+/** validation.IsDNS1123Label: container names, namespace names, CronJob names' shape. */
+export const isDNS1123Label = rememberValid(isDNS1123LabelUncached);
+/** validation.IsDNS1123Subdomain: most object names. */
+export const isDNS1123Subdomain = rememberValid(isDNS1123SubdomainUncached);
 
 /** validation.IsDNS1035Label: e.g. Service names, port names' shape. */
 export function isDNS1035Label(value: string): string[] {
@@ -148,9 +176,12 @@ export function validateLabelName(name: string, path: string): FieldError[] {
  */
 export function validateLabels(labels: Record<string, string> | undefined | null, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const key of Object.keys(labels ?? {}).sort()) {
-    const value = labels![key];
-    errs.push(...validateLabelName(key, path));
+  if (!labels) return errs;
+  const keys = sortStrings(Object.keys(labels));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = labels[key];
+    for (const m of isQualifiedName(key)) errs.push(invalid(path, key, m));
     for (const m of isValidLabelValue(value)) errs.push(invalid(path, value, m));
   }
   return errs;
