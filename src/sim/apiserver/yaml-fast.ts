@@ -167,9 +167,16 @@ function inline(text: string, i: number, base: number): { value: unknown; node: 
   return { value: plain(uncomment(text.slice(i))), node: { at: base + i } };
 }
 
+/** The node of a value whose position nobody will ask for (a parse without positions). */
+const NO_POS: PosNode = { at: -1 };
+
 class Block {
   i = 0;
-  constructor(private lines: Line[]) {}
+  /** `positions`: whether to build the PosNode tree (only needed to place an error). */
+  constructor(
+    private lines: Line[],
+    private positions = true,
+  ) {}
 
   private peek(): Line | undefined {
     return this.lines[this.i];
@@ -183,12 +190,12 @@ class Block {
 
   private mapping(indent: number): { value: unknown; node: PosNode } {
     const value: Record<string, unknown> = {};
-    const keys = new Map<string, { keyAt: number; node: PosNode }>();
+    const keys = this.positions ? new Map<string, { keyAt: number; node: PosNode }>() : undefined;
     const first = this.peek()!;
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (line.text === '-' || line.text.startsWith('- ')) break;
       const m = KEY.exec(line.text);
-      if (!m || keys.has(m[1]) || m[1] === '<<' || m[1] === '__proto__') giveUp();
+      if (!m || Object.prototype.hasOwnProperty.call(value, m[1]) || m[1] === '<<' || m[1] === '__proto__') giveUp();
       this.i++;
       const key = m![1];
       const after = m![2] === undefined ? '' : m![2];
@@ -206,11 +213,11 @@ class Block {
         if (next && next.indent > indent) giveUp(); // a multi-line scalar, or a nested block after a value
       }
       value[key] = child.value;
-      keys.set(key, { keyAt: line.at, node: child.node });
+      keys?.set(key, { keyAt: line.at, node: child.node });
     }
     const next = this.peek();
     if (next && next.indent > indent) giveUp();
-    return { value, node: { at: first.at, keys } };
+    return { value, node: keys ? { at: first.at, keys } : NO_POS };
   }
 
   private sequence(indent: number): { value: unknown; node: PosNode } {
@@ -228,10 +235,10 @@ class Block {
         if (next && next.indent > indent) {
           const child = this.node(next.indent);
           items.push(child.value);
-          nodes.push(child.node);
+          if (this.positions) nodes.push(child.node);
         } else {
           items.push(null);
-          nodes.push({ at: -1 });
+          if (this.positions) nodes.push({ at: -1 });
         }
         continue;
       }
@@ -240,17 +247,17 @@ class Block {
         this.lines[this.i] = { indent: indent + k, at: line.at + k, text: content };
         const child = this.node(indent + k);
         items.push(child.value);
-        nodes.push(child.node);
+        if (this.positions) nodes.push(child.node);
         continue;
       }
       this.i++;
       const child = inline(line.text, k, line.at);
       items.push(child.value);
-      nodes.push(child.node);
+      if (this.positions) nodes.push(child.node);
       const next = this.peek();
       if (next && next.indent > indent) giveUp();
     }
-    return { value: items, node: { at: first.at, items: nodes } };
+    return { value: items, node: this.positions ? { at: first.at, items: nodes } : NO_POS };
   }
 }
 
@@ -264,10 +271,20 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
     const finish = (end: number) => {
       if (lines.length === 0) giveUp(); // an empty document: let `yaml` say what it is
       if (lines[0].indent !== 0) giveUp();
-      const block = new Block(lines);
-      const { value, node } = block.node(0);
+      // Positions are only wanted to place an error: parse without them, and again (from the
+      // same lines; a parse replaces some entries) if they are asked for.
+      const original = lines.slice();
+      const block = new Block(lines, false);
+      const { value } = block.node(0);
       if (block.i !== lines.length) giveUp();
-      docs.push({ value, range: [start, end], root: node });
+      let root: PosNode | undefined;
+      docs.push({
+        value,
+        range: [start, end],
+        get root() {
+          return (root ??= new Block(original.slice()).node(0).node);
+        },
+      });
       lines = [];
     };
     let offset = 0;

@@ -376,20 +376,30 @@ export function scoreValues(
   nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
 ): number[] {
   const n = feasible.length;
-  const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-  const taintCounts = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const taints = feasible[i].spec?.taints;
-    let count = 0;
-    if (taints)
-      for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) count++;
-    taintCounts[i] = count;
+  // TaintToleration counts intolerable PreferNoSchedule taints; with none anywhere every node
+  // normalizes to the full score, so the counting is skipped.
+  let taintScores: number[] | undefined;
+  if (feasible.some((node) => node.spec?.taints?.some((t) => t.effect === 'PreferNoSchedule'))) {
+    const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    const taintCounts = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const taints = feasible[i].spec?.taints;
+      let count = 0;
+      if (taints)
+        for (const t of taints)
+          if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, t)) count++;
+      taintCounts[i] = count;
+    }
+    taintScores = normalize(taintCounts, true);
   }
-  const taintScores = normalize(taintCounts, true);
+  // NodeAffinity scores preferred terms; without any, every node scores 0.
   const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
-  const affinityRaw = new Array<number>(n);
-  for (let i = 0; i < n; i++) affinityRaw[i] = preferred?.length ? preferredSchedulingTermsScore(preferred, feasible[i]) : 0;
-  const affinityScores = normalize(affinityRaw, false);
+  let affinityScores: number[] | undefined;
+  if (preferred?.length) {
+    const affinityRaw = new Array<number>(n);
+    for (let i = 0; i < n; i++) affinityRaw[i] = preferredSchedulingTermsScore(preferred, feasible[i]);
+    affinityScores = normalize(affinityRaw, false);
+  }
   const mine = nonZeroOf(pod);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -405,7 +415,8 @@ export function scoreValues(
     const mean = (fc + fm) / 2;
     const std = Math.sqrt(((fc - mean) ** 2 + (fm - mean) ** 2) / 2);
     const balanced = Math.floor((1 - std) * MaxNodeScore);
-    out[i] = 3 * taintScores[i] + 2 * affinityScores[i] + leastAllocated + balanced;
+    out[i] =
+      3 * (taintScores ? taintScores[i] : MaxNodeScore) + 2 * (affinityScores ? affinityScores[i] : 0) + leastAllocated + balanced;
   }
   return out;
 }

@@ -70,6 +70,10 @@ const qosResources = ['cpu', 'memory'];
  * them; BestEffort when no container sets any cpu/memory request or limit; Burstable otherwise.
  */
 export function podQOSClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  // No container asks for anything: BestEffort, without the arithmetic.
+  const sets = (cs: PodSpec['containers'] | undefined) =>
+    (cs ?? []).some((c) => c.resources?.requests || c.resources?.limits);
+  if (!sets(spec.containers) && !sets(spec.initContainers)) return 'BestEffort';
   const requests = new Map<string, Quantity>();
   const limits = new Map<string, Quantity>();
   let isGuaranteed = true;
