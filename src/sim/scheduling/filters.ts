@@ -100,8 +100,21 @@ function allocatable(node: Node): ResourceList {
   return out;
 }
 
+const hostPortsCache = new WeakMap<object, ContainerPort[]>();
+const NO_PORTS: ContainerPort[] = [];
+
+/** The host ports a pod's containers ask for (read-only), worked out once per spec object. */
 function hostPorts(pod: Pod): ContainerPort[] {
-  return (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0));
+  const spec = pod.spec;
+  if (!spec) return NO_PORTS;
+  let ports = hostPortsCache.get(spec);
+  if (!ports) {
+    let any = false;
+    for (const c of spec.containers ?? []) if (c.ports?.some((p) => (p.hostPort ?? 0) > 0)) any = true;
+    ports = any ? (spec.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0)) : NO_PORTS;
+    hostPortsCache.set(spec, ports);
+  }
+  return ports;
 }
 
 function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
