@@ -778,7 +778,7 @@ class SimCluster implements Cluster {
     copy.metadata.deletionGracePeriodSeconds = g;
     this.write('Pod', copy);
     if (!running) return; // an unreachable node's pod stays Terminating until the node comes back
-    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    const source = this.kubeletSource(pod.spec.nodeName);
     let stopAfter = 0;
     for (const c of pod.spec.containers as Container[]) {
       const rt = this.kubelet.containers[pod.metadata.uid]?.[c.name];
@@ -807,6 +807,14 @@ class SimCluster implements Cluster {
     delete this.kubelet.containers[pod.metadata.uid];
     delete this.schedulingAttempts[pod.metadata.uid];
     this.unschedulable.delete(pod.metadata.uid);
+  }
+
+  /** Each node's kubelet as an Event source (one object per node, shared by its Events, never changed). */
+  private kubeletSources = new Map<string, { component: string; host: string }>();
+  private kubeletSource(node: string): { component: string; host: string } {
+    let s = this.kubeletSources.get(node);
+    if (!s) this.kubeletSources.set(node, (s = { component: 'kubelet', host: node }));
+    return s;
   }
 
   private ref(obj: any, fieldPath?: string): InvolvedObject {
@@ -947,11 +955,11 @@ class SimCluster implements Cluster {
   private schedulePod(namespace: string, name: string, uid: string): void {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-    const allNodes: Node[] = this.store.peekAll('Node');
+    const allNodes: readonly Node[] = this.store.peekAllShared('Node');
     // NodeAffinity's PreFilter narrows the nodes to those named by matchFields (daemon pods).
     const names = preFilterNodeNames(pod);
     const nodes = names ? allNodes.filter((n) => names.has(n.metadata!.name!)) : allNodes;
-    const empty = emptyNodeInfo();
+    const empty = EMPTY_NODE_INFO;
     const feasible: Node[] = [];
     const rejected: NodeFilterResult[] = [];
     for (const n of nodes) {
@@ -1013,16 +1021,17 @@ class SimCluster implements Cluster {
     this.kubelet.podIPs[node] = ipSeq;
     const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
     this.kubelet.containers[uid] = {};
-    const copy = statusCopy(pod);
+    const copy = { ...pod, metadata: { ...pod.metadata } };
     copy.status = {
-      ...copy.status,
+      ...pod.status,
+      conditions: pod.status?.conditions ? pod.status.conditions.slice() : undefined,
       phase: 'Pending',
       hostIP: nodeIP(nodeObj),
       hostIPs: [{ ip: nodeIP(nodeObj) }],
       podIP,
       podIPs: [{ ip: podIP }],
       startTime: iso(this.clock.now),
-      qosClass: copy.status?.qosClass ?? 'BestEffort',
+      qosClass: pod.status?.qosClass ?? 'BestEffort',
       containerStatuses: (pod.spec.containers as Container[]).map((c) => ({
         name: c.name,
         image: c.image,
@@ -1055,7 +1064,7 @@ class SimCluster implements Cluster {
       );
     }
     this.write('Pod', copy);
-    const source = { component: 'kubelet', host: node };
+    const source = this.kubeletSource(node);
     const images = this.kubelet.images[node] ?? [];
     for (const c of pod.spec.containers as Container[]) {
       const ref = this.ref(pod, `spec.containers{${c.name}}`);
@@ -1099,7 +1108,7 @@ class SimCluster implements Cluster {
       'Normal',
       'Pulled',
       `Successfully pulled image "${a.image}" in ${secs}s (${secs}s including waiting). Image size: ${imageInfo(a.image).size} bytes.`,
-      { component: 'kubelet', host: node },
+      this.kubeletSource(node),
     );
     this.kubeletStartContainer(a.namespace, a.name, a.uid, a.container);
   }
@@ -1114,7 +1123,7 @@ class SimCluster implements Cluster {
       logs: [],
       handlesSigterm: true,
     });
-    const source = { component: 'kubelet', host: pod.spec.nodeName };
+    const source = this.kubeletSource(pod.spec.nodeName);
     const ref = this.ref(pod, `spec.containers{${container}}`);
     this.recorder.record(ref, 'Normal', 'Created', `Created container: ${container}`, source);
     this.recorder.record(ref, 'Normal', 'Started', `Started container ${container}`, source);
@@ -1533,6 +1542,9 @@ class SimCluster implements Cluster {
  * there) and a deep copy of the status; the spec is shared with the stored version, which
  * nothing writes to.
  */
+/** The NodeInfo of a node the scheduler cache has no pods for (shared, read-only). */
+const EMPTY_NODE_INFO: NodeInfo = emptyNodeInfo();
+
 function statusCopy(pod: any): any {
   // Shares what the kubelet never changes in place: conditions are replaced whole (setCondition),
   // container statuses get their fields reassigned, so only the lists and those items are copied.

@@ -92,6 +92,17 @@ export class Store {
 
   /** Stored objects of a kind, read-only by convention, in name order. */
   peekAll(kind: KindName, namespace?: string): any[] {
+    const all = this.sortedList(kind);
+    if (namespace === undefined || !kindInfo(kind).namespaced) return [...all];
+    return all.filter((o) => o.metadata.namespace === namespace);
+  }
+
+  /** peekAll of every namespace without the copy of the list: neither the list nor its objects may be changed. */
+  peekAllShared(kind: KindName): readonly any[] {
+    return this.sortedList(kind);
+  }
+
+  private sortedList(kind: KindName): any[] {
     let all = this.sorted.get(kind);
     if (!all) {
       all = [];
@@ -112,8 +123,7 @@ export class Store {
       all.forEach((o, i) => at.set(objectKey(kind, o.metadata.namespace, o.metadata.name), i));
       this.position.set(kind, at);
     }
-    if (namespace === undefined || !kindInfo(kind).namespaced) return [...all];
-    return all.filter((o) => o.metadata.namespace === namespace);
+    return all;
   }
 
   list(kind: KindName, namespace?: string): any[] {
