@@ -1148,8 +1148,8 @@ class SimCluster implements Cluster {
     if (last && Object.keys(last).length) cs.lastState = last;
     cs.started = true;
     cs.restartCount = rt.restartCount;
-    cs.imageID = `docker.io/library/${c.image}@sha256:${'0'.repeat(64)}`;
-    cs.containerID = `containerd://${this.rng.uid().replace(/-/g, '')}`;
+    cs.imageID = `docker.io/library/${c.image}@sha256:${ZERO_DIGEST}`;
+    cs.containerID = `containerd://${this.rng.uid().replaceAll('-', '')}`;
     copy.status.phase = 'Running';
     const probe = c.readinessProbe;
     const readyAfter = probe ? (probe.initialDelaySeconds ?? 0) : 0;
@@ -1542,6 +1542,9 @@ class SimCluster implements Cluster {
  * there) and a deep copy of the status; the spec is shared with the stored version, which
  * nothing writes to.
  */
+/** The image digest the sim reports for every image. */
+const ZERO_DIGEST = '0'.repeat(64);
+
 /** The NodeInfo of a node the scheduler cache has no pods for (shared, read-only). */
 const EMPTY_NODE_INFO: NodeInfo = emptyNodeInfo();
 
