@@ -24,14 +24,15 @@ import {
   emptyNodeInfo,
   ErrReasonConflict,
   fitErrorMessage,
-  rejectNode,
+  podSchedulingState,
+  rejectNodeFor,
   type NodeFilterResult,
   isTerminal,
   preFilterNodeNames,
   type NodeInfo,
   nonZeroRequests,
   podRequests,
-  scoreValues,
+  scoreValuesFor,
   selectHostIndex,
   type ResourceList,
 } from './scheduling/filters';
@@ -959,13 +960,19 @@ class SimCluster implements Cluster {
     // NodeAffinity's PreFilter narrows the nodes to those named by matchFields (daemon pods).
     const names = preFilterNodeNames(pod);
     const nodes = names ? allNodes.filter((n) => names.has(n.metadata!.name!)) : allNodes;
-    const empty = EMPTY_NODE_INFO;
+    const ps = podSchedulingState(pod, this.requestsOf);
     const feasible: Node[] = [];
+    const feasibleInfos: NodeInfo[] = [];
     const rejected: NodeFilterResult[] = [];
-    for (const n of nodes) {
-      const r = rejectNode(pod, n, this.nodeInfos.get(n.metadata!.name!) ?? empty, this.requestsOf);
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      const info = this.nodeInfos.get(n.metadata!.name!) ?? EMPTY_NODE_INFO;
+      const r = rejectNodeFor(ps, n, info);
       if (r) rejected.push(r);
-      else feasible.push(n);
+      else {
+        feasible.push(n);
+        feasibleInfos.push(info);
+      }
     }
     const source = { component: 'default-scheduler' };
     if (feasible.length === 0) {
@@ -989,7 +996,7 @@ class SimCluster implements Cluster {
       this.clock.schedule(this.clock.now + 300_000, 'scheduler.schedule', { namespace, name, uid });
       return;
     }
-    const scores = scoreValues(pod, feasible, this.nodeInfos, this.nonZeroOf);
+    const scores = scoreValuesFor(pod, feasible, feasibleInfos, this.nonZeroOf);
     const host = feasible[selectHostIndex(scores, this.rand)].metadata!.name!;
     delete this.schedulingAttempts[uid];
     this.unschedulable.delete(uid);

@@ -255,14 +255,42 @@ export function rejectNode(
   podsOnNode: Pod[] | NodeInfo,
   requestsOf: (p: Pod) => ResourceList = podRequests,
 ): NodeFilterResult | null {
-  const name = node.metadata?.name ?? '';
+  const info = Array.isArray(podsOnNode) ? nodeInfoOf(podsOnNode, pod.metadata?.uid, requestsOf) : podsOnNode;
+  return rejectNodeFor(podSchedulingState(pod, requestsOf), node, info);
+}
+
+/** What the filters need of the pod being scheduled, worked out once per scheduling attempt. */
+export interface PodSchedulingState {
+  pod: Pod;
+  want: ResourceList;
+  st: PodFilterState;
+  /** The pod's required node affinity, or undefined when it has neither a nodeSelector nor required terms. */
+  affinity?: ReturnType<typeof getRequiredNodeAffinity>;
+}
+
+export function podSchedulingState(pod: Pod, requestsOf: (p: Pod) => ResourceList = podRequests): PodSchedulingState {
   const want = requestsOf(pod);
-  const st = filterState(pod, want);
+  const affinity = requiredAffinity(pod);
+  return {
+    pod,
+    want,
+    st: filterState(pod, want),
+    affinity: affinity.labelSelector || affinity.nodeSelector ? affinity : undefined,
+  };
+}
+
+/** The filter plugins in upstream order for one node, given the pod's state and the node's NodeInfo. */
+export function rejectNodeFor(ps: PodSchedulingState, node: Node, info: NodeInfo): NodeFilterResult | null {
+  const pod = ps.pod;
+  const name = node.metadata?.name ?? '';
+  const want = ps.want;
+  const st = ps.st;
   const tolerations = st.tolerations;
+  const nodeSpec = node.spec;
 
   // NodeUnschedulable
   if (
-    node.spec?.unschedulable &&
+    nodeSpec?.unschedulable &&
     !tolerationsTolerateTaint(tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })
   ) {
     return fail(name, 'NodeUnschedulable', [ErrReasonUnschedulable], false);
@@ -270,7 +298,7 @@ export function rejectNode(
   // NodeName
   if (pod.spec?.nodeName && pod.spec.nodeName !== name) return fail(name, 'NodeName', [ErrReasonNodeName], false);
   // TaintToleration
-  const taints = node.spec?.taints;
+  const taints = nodeSpec?.taints;
   const taint = taints?.length ? findMatchingUntoleratedTaint(taints, tolerations, doNotScheduleTaintsFilter) : undefined;
   if (taint)
     return fail(
@@ -281,9 +309,8 @@ export function rejectNode(
       taint,
     );
   // NodeAffinity
-  if (!requiredAffinity(pod).match(node)) return fail(name, 'NodeAffinity', [ErrReasonNodeAffinity], false);
+  if (ps.affinity && !ps.affinity.match(node)) return fail(name, 'NodeAffinity', [ErrReasonNodeAffinity], false);
 
-  const info = Array.isArray(podsOnNode) ? nodeInfoOf(podsOnNode, pod.metadata?.uid, requestsOf) : podsOnNode;
   // NodePorts
   const wanted = st.hostPorts;
   if (wanted.length > 0) {
@@ -388,6 +415,20 @@ export function scoreValues(
   podsByNode: Map<string, Pod[] | NodeInfo>,
   nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
 ): number[] {
+  const used = feasible.map((node) => {
+    const on = podsByNode.get(node.metadata?.name ?? '') ?? [];
+    return Array.isArray(on) ? nodeInfoOf(on, pod.metadata?.uid, podRequests, nonZeroOf) : on;
+  });
+  return scoreValuesFor(pod, feasible, used, nonZeroOf);
+}
+
+/** scoreValues with each feasible node's NodeInfo at hand (`infos[i]` is `feasible[i]`'s). */
+export function scoreValuesFor(
+  pod: Pod,
+  feasible: readonly Node[],
+  infos: readonly NodeInfo[],
+  nonZeroOf: (p: Pod) => { cpu: number; memory: number } = nonZeroRequests,
+): number[] {
   const n = feasible.length;
   // TaintToleration counts intolerable PreferNoSchedule taints; with none anywhere every node
   // normalizes to the full score, so the counting is skipped.
@@ -418,8 +459,7 @@ export function scoreValues(
   for (let i = 0; i < n; i++) {
     const node = feasible[i];
     const alloc = allocatable(node);
-    const on = podsByNode.get(node.metadata?.name ?? '') ?? [];
-    const used = Array.isArray(on) ? nodeInfoOf(on, pod.metadata?.uid, podRequests, nonZeroOf).nonZero : on.nonZero;
+    const used = infos[i].nonZero;
     const cpu = mine.cpu + used.cpu;
     const memory = mine.memory + used.memory;
     const leastAllocated = Math.floor((least(cpu, alloc.cpu ?? 0) + least(memory, alloc.memory ?? 0)) / 2);
