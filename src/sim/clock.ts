@@ -39,7 +39,8 @@ export class SimClock {
   private heap: Timer[] = [];
   private byKey = new Map<string, Set<Timer>>();
   private byType = new Map<string, Set<Timer>>();
-  private dead = new WeakSet<Timer>();
+  /** Cancelled timers still in the heap (a strong set: they are in the heap anyway, and weak ones cost the GC). */
+  private dead = new Set<Timer>();
   private live = 0;
 
   constructor(now: number) {
@@ -113,7 +114,7 @@ export class SimClock {
   }
 
   peek(): Timer | undefined {
-    while (this.heap.length > 0 && this.dead.has(this.heap[0])) this.popTop();
+    while (this.heap.length > 0 && this.dead.size > 0 && this.dead.has(this.heap[0])) this.dead.delete(this.popTop());
     return this.heap[0];
   }
 
@@ -167,7 +168,7 @@ export class SimClock {
     this.heap = clone(s.timers);
     this.byKey = new Map();
     this.byType = new Map();
-    this.dead = new WeakSet();
+    this.dead = new Set();
     this.live = this.heap.length;
     for (const t of this.heap) this.index(t);
   }

@@ -100,21 +100,18 @@ function allocatable(node: Node): ResourceList {
   return out;
 }
 
-const hostPortsCache = new WeakMap<object, ContainerPort[]>();
 const NO_PORTS: ContainerPort[] = [];
 
-/** The host ports a pod's containers ask for (read-only), worked out once per spec object. */
+/** The host ports a pod's containers ask for (read-only; shared and empty when there are none). */
 function hostPorts(pod: Pod): ContainerPort[] {
-  const spec = pod.spec;
-  if (!spec) return NO_PORTS;
-  let ports = hostPortsCache.get(spec);
-  if (!ports) {
-    let any = false;
-    for (const c of spec.containers ?? []) if (c.ports?.some((p) => (p.hostPort ?? 0) > 0)) any = true;
-    ports = any ? (spec.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0)) : NO_PORTS;
-    hostPortsCache.set(spec, ports);
+  const containers = pod.spec?.containers;
+  if (!containers) return NO_PORTS;
+  let any = false;
+  for (let i = 0; i < containers.length && !any; i++) {
+    const ports = containers[i].ports;
+    if (ports) for (const p of ports) if ((p.hostPort ?? 0) > 0) any = true;
   }
-  return ports;
+  return any ? containers.flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0)) : NO_PORTS;
 }
 
 function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
@@ -203,36 +200,23 @@ export function preFilterNodeNames(pod: Pod): Set<string> | undefined {
 /** node_affinity.go errReasonConflict: the PreFilter message when the terms name no node in common. */
 export const ErrReasonConflict = 'pod affinity terms conflict';
 
-/** The pod's required node affinity, parsed once per pod object (NodeAffinity's PreFilter state). */
-const affinityCache = new WeakMap<object, ReturnType<typeof getRequiredNodeAffinity>>();
-function requiredAffinity(pod: Pod): ReturnType<typeof getRequiredNodeAffinity> {
-  let a = affinityCache.get(pod);
-  if (!a) affinityCache.set(pod, (a = getRequiredNodeAffinity(pod)));
-  return a;
-}
-
-/** What the filters need of the pod being scheduled, worked out once per pod object (the PreFilter state). */
+/** What the filters need of the pod being scheduled (the PreFilter state). */
 interface PodFilterState {
   tolerations: NonNullable<Pod['spec']>['tolerations'] & object;
   hostPorts: ContainerPort[];
   /** The resources NodeResourcesFit checks, in its order: cpu, memory, ephemeral-storage, then extended ones sorted. */
   resources: string[];
 }
-const filterStateCache = new WeakMap<object, PodFilterState>();
+const BASIC_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
 function filterState(pod: Pod, want: ResourceList): PodFilterState {
-  let st = filterStateCache.get(pod);
-  if (!st) {
-    const extended = Object.keys(want).filter(
-      (k) => k !== 'cpu' && k !== 'memory' && k !== 'ephemeral-storage' && k !== 'pods',
-    );
-    st = {
-      tolerations: pod.spec?.tolerations ?? [],
-      hostPorts: hostPorts(pod),
-      resources: ['cpu', 'memory', 'ephemeral-storage', ...extended.sort()],
-    };
-    filterStateCache.set(pod, st);
-  }
-  return st;
+  const extended = Object.keys(want).filter(
+    (k) => k !== 'cpu' && k !== 'memory' && k !== 'ephemeral-storage' && k !== 'pods',
+  );
+  return {
+    tolerations: pod.spec?.tolerations ?? [],
+    hostPorts: hostPorts(pod),
+    resources: extended.length ? [...BASIC_RESOURCES, ...extended.sort()] : BASIC_RESOURCES,
+  };
 }
 
 /**
@@ -270,7 +254,7 @@ export interface PodSchedulingState {
 
 export function podSchedulingState(pod: Pod, requestsOf: (p: Pod) => ResourceList = podRequests): PodSchedulingState {
   const want = requestsOf(pod);
-  const affinity = requiredAffinity(pod);
+  const affinity = getRequiredNodeAffinity(pod);
   return {
     pod,
     want,
