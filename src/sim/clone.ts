@@ -22,3 +22,32 @@ export function clone<T>(v: T): T {
   }
   return out as T;
 }
+
+/**
+ * Whether JSON.stringify(a) === JSON.stringify(b), without building the strings: the same keys in
+ * the same order (undefined values left out) and the same values, for JSON-shaped data.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const oa = a as Record<string, unknown>;
+  const ob = b as Record<string, unknown>;
+  const ka = Object.keys(oa);
+  const kb = Object.keys(ob);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && oa[ka[i]] === undefined) i++;
+    while (j < kb.length && ob[kb[j]] === undefined) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    if (ka[i] !== kb[j] || !sameJson(oa[ka[i]], ob[kb[j]])) return false;
+    i++;
+    j++;
+  }
+}

@@ -841,8 +841,7 @@ class SimCluster implements Cluster {
       if (oldNode) this.podsOnNode.get(oldNode)?.delete(uid);
       // A pod's share of its node depends on its spec and on whether it is terminal; a status
       // write that keeps the spec (the same object) and the terminal state leaves it as it was.
-      const same =
-        e.type === 'MODIFIED' && e.old.spec === pod.spec && isTerminal(e.old) === isTerminal(pod);
+      const same = e.type === 'MODIFIED' && e.old.spec === pod.spec && isTerminal(e.old) === isTerminal(pod);
       if (!same) {
         if (e.old) this.countOnNode(e.old, -1);
         if (e.type !== 'DELETED') this.countOnNode(pod, 1);

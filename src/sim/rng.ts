@@ -53,7 +53,8 @@ export class Rng {
     let j = 0;
     for (let i = 0; i < 32; i++) {
       if (i === 8 || i === 12 || i === 16 || i === 20) out[j++] = 45; // '-'
-      if (i === 12) out[j++] = 52; // '4'
+      if (i === 12)
+        out[j++] = 52; // '4'
       else if (i === 16) out[j++] = HEX_CODES[8 + this.int(4)];
       else out[j++] = HEX_CODES[this.int(16)];
     }

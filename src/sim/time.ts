@@ -29,3 +29,19 @@ export function rfc3339(ms: number): string {
   text0 = out;
   return out;
 }
+
+const parsed = new Map<string, number>();
+
+/**
+ * Date.parse, remembered: controllers compare the same few status timestamps on every sync
+ * (lastScheduleTime, lastSuccessfulTime, startTime), and parsing them was a visible cost.
+ */
+export function parseTime(s: string): number {
+  let ms = parsed.get(s);
+  if (ms === undefined) {
+    ms = Date.parse(s);
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(s, ms);
+  }
+  return ms;
+}

@@ -10,8 +10,8 @@
  * status write per sync, one timer per coming schedule (quiet time costs nothing), and a sync that
  * fails is retried with the workqueue's exponential back-off (5 ms doubling, at most 1000 s).
  */
-import { rfc3339 as iso } from '../time';
-import { clone } from '../clone';
+import { rfc3339 as iso, parseTime } from '../time';
+import { clone, sameJson } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { parseSchedule, validateTimeZone, type Schedule } from './schedule';
 import { step, type CronJobMachineEvent, type CronJobSyncOutcome } from './machine';
@@ -188,10 +188,10 @@ export class CronJobController {
     );
 
     // An empty active list is no list (omitempty).
-    if (copy.status.active && !copy.status.active.length) delete copy.status.active;
-    const before = { ...cj.status };
-    if (before.active && !before.active.length) delete before.active;
-    if (JSON.stringify(copy.status) !== JSON.stringify(before)) this.host.writeStatus('CronJob', copy);
+    // (Copies without the key rather than `delete`, which makes a slow dictionary-mode object.)
+    if (copy.status.active && !copy.status.active.length) copy.status = withoutKey(copy.status, 'active');
+    const before = cj.status?.active && !cj.status.active.length ? withoutKey(cj.status, 'active') : (cj.status ?? {});
+    if (!sameJson(copy.status, before)) this.host.writeStatus('CronJob', copy);
 
     if (r.requeueAfter !== undefined) {
       if (this.state.failures) delete this.state.failures[key];
@@ -247,7 +247,7 @@ export class CronJobController {
           const done = j.status?.completionTime;
           if (!status.lastSuccessfulTime) {
             if (done) status.lastSuccessfulTime = done;
-          } else if (done && Date.parse(done) > Date.parse(status.lastSuccessfulTime)) {
+          } else if (done && parseTime(done) > parseTime(status.lastSuccessfulTime)) {
             status.lastSuccessfulTime = done;
           }
         }
@@ -310,7 +310,7 @@ export class CronJobController {
     const jobName = getJobName(cronJob, scheduledTime);
     if (
       inActiveListByName(cronJob, { metadata: { name: jobName, namespace } }) ||
-      (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduledTime)
+      (status.lastScheduleTime && parseTime(status.lastScheduleTime) === scheduledTime)
     ) {
       return requeue({ decision: 'already processed', scheduledTime });
     }
@@ -419,4 +419,11 @@ export class CronJobController {
     deleted.push(job.metadata.name);
     return true;
   }
+}
+
+/** A shallow copy of `o` without `key`, in the same key order. */
+function withoutKey(o: Record<string, unknown>, key: string): any {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (k !== key) out[k] = o[k];
+  return out;
 }

@@ -7,6 +7,7 @@
  * (`time.Time{}`, what robfig's Next returns when nothing matches within five years) is
  * `undefined` here.
  */
+import { parseTime } from '../time';
 import { clone } from '../clone';
 import type { CronJob, Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { ObjectReference } from 'kubernetes-types/core/v1';
@@ -56,8 +57,8 @@ export function mostRecentScheduleTime(
   includeStartingDeadlineSeconds: boolean,
 ): MostRecent {
   const nowMs = ms(now);
-  let earliest = Date.parse(cj.metadata?.creationTimestamp ?? '');
-  if (cj.status?.lastScheduleTime) earliest = Date.parse(cj.status.lastScheduleTime);
+  let earliest = parseTime(cj.metadata?.creationTimestamp ?? '');
+  if (cj.status?.lastScheduleTime) earliest = parseTime(cj.status.lastScheduleTime);
   const deadline = cj.spec?.startingDeadlineSeconds;
   if (includeStartingDeadlineSeconds && deadline !== undefined && deadline !== null) {
     // controller is not going to schedule anything below this point
@@ -273,8 +274,8 @@ export function byJobStartTime(a: Job, b: Job): number {
   const sb = b.status?.startTime;
   if (sa === undefined && sb !== undefined) return 1;
   if (sa !== undefined && sb === undefined) return -1;
-  const ta = sa === undefined ? 0 : Date.parse(sa);
-  const tb = sb === undefined ? 0 : Date.parse(sb);
+  const ta = sa === undefined ? 0 : parseTime(sa);
+  const tb = sb === undefined ? 0 : parseTime(sb);
   if (ta === tb) {
     const na = a.metadata?.name ?? '';
     const nb = b.metadata?.name ?? '';

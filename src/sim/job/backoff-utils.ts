@@ -3,6 +3,7 @@
  * per consecutive failure to 10 minutes; a success resets the count. With backoffLimitPerIndex
  * each index keeps its own count in the failed pod's job-index-failure-count annotation.
  */
+import { parseTime } from '../time';
 import type { Pod } from 'kubernetes-types/core/v1';
 
 /** DefaultJobPodFailureBackOff and MaxJobPodFailureBackOff, in seconds. */
@@ -28,14 +29,14 @@ export function getFinishedTime(p: Pod): number {
       latest = undefined;
       break;
     }
-    latest = Math.max(latest ?? -Infinity, Date.parse(f));
+    latest = Math.max(latest ?? -Infinity, parseTime(f));
   }
   if (latest !== undefined) return latest;
   const ready = (p.status?.conditions ?? []).find((c) => c.type === 'Ready');
-  if (ready?.status === 'False' && ready.lastTransitionTime) return Date.parse(ready.lastTransitionTime);
+  if (ready?.status === 'False' && ready.lastTransitionTime) return parseTime(ready.lastTransitionTime);
   if (p.metadata?.deletionTimestamp)
-    return Date.parse(p.metadata.deletionTimestamp) - (p.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
-  return Date.parse(p.metadata?.creationTimestamp ?? '') || 0;
+    return parseTime(p.metadata.deletionTimestamp) - (p.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
+  return parseTime(p.metadata?.creationTimestamp ?? '') || 0;
 }
 
 const byFinishedTime = (pods: Pod[]) =>

@@ -27,8 +27,8 @@
  *   and is reported as FailedCreate with the slow start stopping at the failed batch.
  * - Upstream quirk kept: a sync that waits for the back-off reports status.active 0.
  */
-import { clone } from '../clone';
-import { rfc3339 as iso } from '../time';
+import { clone, sameJson } from '../clone';
+import { rfc3339 as iso, parseTime } from '../time';
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { labelSelectorAsSelector } from '../labels/selector';
@@ -476,7 +476,7 @@ export class JobController {
     const failure = (reason: string, message: string) => newCondition('FailureTarget', 'True', reason, message, now);
     if (!finished) {
       const deadline = job.spec.activeDeadlineSeconds;
-      const startedAt = status.startTime ? Date.parse(status.startTime) : now;
+      const startedAt = status.startTime ? parseTime(status.startTime) : now;
       if (failed > (job.spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods))
         finished = failure('BackoffLimitExceeded', 'Job has reached the specified backoff limit');
       else if (!nil(deadline) && !suspended && status.startTime && now - startedAt >= deadline * 1000)
@@ -638,14 +638,19 @@ export class JobController {
     }
     if (reachedMaxUncountedPods) this.enqueue(namespace, name, now + SyncJobBatchPeriodMs);
 
-    if (!status.active) delete status.active;
-    if (!status.succeeded) delete status.succeeded;
-    if (!status.failed) delete status.failed;
-    if (conditions.length === 0) delete status.conditions;
-    if (JSON.stringify(status) !== JSON.stringify(job.status ?? {})) {
+    // Zero counts and no conditions are left out (omitempty), by copying rather than `delete`,
+    // which would turn the stored status into a slow dictionary-mode object.
+    const written: any = {};
+    for (const k in status) {
+      const v = status[k];
+      if ((k === 'active' || k === 'succeeded' || k === 'failed') && !v) continue;
+      if (k === 'conditions' && conditions.length === 0) continue;
+      written[k] = v;
+    }
+    if (!sameJson(written, job.status ?? {})) {
       // A status write: new metadata (the store stamps the resourceVersion there) and status, the
       // spec shared with the stored object, which nothing writes to.
-      this.host.writeStatus('Job', { ...job, metadata: { ...job.metadata }, status });
+      this.host.writeStatus('Job', { ...job, metadata: { ...job.metadata }, status: written });
     }
     if (jobFinished) {
       // recordJobFinished
@@ -817,7 +822,7 @@ export class JobController {
     const done = (job.status.conditions ?? []).find(
       (c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
     );
-    const expires = Date.parse(done.lastTransitionTime) + ttl * 1000;
+    const expires = parseTime(done.lastTransitionTime) + ttl * 1000;
     if (now >= expires) this.host.deleteJob(job);
     else this.enqueue(job.metadata.namespace, job.metadata.name, expires);
   }

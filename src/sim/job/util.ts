@@ -3,6 +3,7 @@
  * onlyReplaceFailedPods (job_controller.go), and controller.FilterActivePods,
  * CountTerminatingPods and the ActivePods deletion order (pkg/controller/controller_utils.go).
  */
+import { parseTime } from '../time';
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 
@@ -46,10 +47,10 @@ export function isPodReady(p: Pod): boolean {
 const phaseOrdinal: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const readySince = (p: Pod) => {
   const c = (p.status?.conditions ?? []).find((x) => x.type === 'Ready' && x.status === 'True');
-  return c?.lastTransitionTime ? Date.parse(c.lastTransitionTime) : undefined;
+  return c?.lastTransitionTime ? parseTime(c.lastTransitionTime) : undefined;
 };
 const maxRestarts = (p: Pod) => Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
-const created = (p: Pod) => (p.metadata?.creationTimestamp ? Date.parse(p.metadata.creationTimestamp) : undefined);
+const created = (p: Pod) => (p.metadata?.creationTimestamp ? parseTime(p.metadata.creationTimestamp) : undefined);
 
 /**
  * controller.ActivePods' Less: the pods to delete first come first. Unassigned < assigned,

@@ -283,7 +283,9 @@ export function rejectNodeFor(ps: PodSchedulingState, node: Node, info: NodeInfo
   if (pod.spec?.nodeName && pod.spec.nodeName !== name) return fail(name, 'NodeName', [ErrReasonNodeName], false);
   // TaintToleration
   const taints = nodeSpec?.taints;
-  const taint = taints?.length ? findMatchingUntoleratedTaint(taints, tolerations, doNotScheduleTaintsFilter) : undefined;
+  const taint = taints?.length
+    ? findMatchingUntoleratedTaint(taints, tolerations, doNotScheduleTaintsFilter)
+    : undefined;
   if (taint)
     return fail(
       name,
@@ -317,7 +319,13 @@ export function rejectNodeFor(ps: PodSchedulingState, node: Node, info: NodeInfo
   return null;
 }
 
-function fail(node: string, plugin: PluginName, reasons: string[], resolvable: boolean, taint?: Taint): NodeFilterResult {
+function fail(
+  node: string,
+  plugin: PluginName,
+  reasons: string[],
+  resolvable: boolean,
+  taint?: Taint,
+): NodeFilterResult {
   return taint ? { node, plugin, reasons, resolvable, taint } : { node, plugin, reasons, resolvable };
 }
 
@@ -453,7 +461,10 @@ export function scoreValuesFor(
     const std = Math.sqrt(((fc - mean) ** 2 + (fm - mean) ** 2) / 2);
     const balanced = Math.floor((1 - std) * MaxNodeScore);
     out[i] =
-      3 * (taintScores ? taintScores[i] : MaxNodeScore) + 2 * (affinityScores ? affinityScores[i] : 0) + leastAllocated + balanced;
+      3 * (taintScores ? taintScores[i] : MaxNodeScore) +
+      2 * (affinityScores ? affinityScores[i] : 0) +
+      leastAllocated +
+      balanced;
   }
   return out;
 }

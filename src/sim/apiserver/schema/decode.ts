@@ -214,7 +214,6 @@ function sortedKeys(o: object): string[] {
   return sortStrings(Object.keys(o));
 }
 
-
 function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIssue[], p: PropSchema): void {
   const def: Definition = definition(name);
   const k = jsonKind(value);
