@@ -129,7 +129,7 @@ function prepareForCreate(kind: KindName, obj: any, ctx: AdmitContext): void {
   if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${generatedNameSuffix(ctx.uid)}`;
   meta.uid = ctx.uid;
   meta.creationTimestamp = rfc3339(ctx.now.getTime());
-  delete meta.deletionTimestamp;
+  if (meta.deletionTimestamp !== undefined) delete meta.deletionTimestamp;
   switch (kind) {
     case 'Job':
       if (obj.spec?.manualSelector !== true) generateJobSelector(obj);

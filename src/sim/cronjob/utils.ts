@@ -286,17 +286,18 @@ export function byJobStartTime(a: Job, b: Job): number {
 
 /** getRef / ref.GetReference for a Job, in ObjectReference's field order. */
 export function getRef(job: Job): ObjectReference {
-  const ref: ObjectReference = {
-    kind: 'Job',
-    namespace: job.metadata?.namespace,
-    name: job.metadata?.name,
-    uid: job.metadata?.uid,
-    apiVersion: 'batch/v1',
-    resourceVersion: job.metadata?.resourceVersion,
-  };
-  for (const k of Object.keys(ref) as (keyof ObjectReference)[])
-    if (ref[k] === undefined || ref[k] === '') delete ref[k];
-  return ref;
+  const fields: [keyof ObjectReference, string | undefined][] = [
+    ['kind', 'Job'],
+    ['namespace', job.metadata?.namespace],
+    ['name', job.metadata?.name],
+    ['uid', job.metadata?.uid],
+    ['apiVersion', 'batch/v1'],
+    ['resourceVersion', job.metadata?.resourceVersion],
+  ];
+  // Empty fields are left out (omitempty) by not setting them, not by `delete`.
+  const ref: Record<string, string> = {};
+  for (const [k, v] of fields) if (v !== undefined && v !== '') ref[k] = v;
+  return ref as ObjectReference;
 }
 
 // ---- events recorded by cronjob_controllerv2.go, text copied verbatim ----
