@@ -104,8 +104,11 @@ const table: KindInfo[] = [
 
 export const KINDS: readonly KindInfo[] = table;
 
+let byKind: Map<string, KindInfo> | undefined;
+
 export function kindInfo(kind: KindName): KindInfo {
-  const info = table.find((k) => k.kind === kind);
+  byKind ??= new Map(table.map((k) => [k.kind, k]));
+  const info = byKind.get(kind);
   if (!info) throw new Error(`unknown kind ${kind}`);
   return info;
 }
@@ -114,7 +117,17 @@ export function kindInfo(kind: KindName): KindInfo {
  * Resolves what a user typed (`ds`, `daemonsets`, `daemonset.apps`, `DaemonSet`, `daemonsets.v1.apps`)
  * to a kind, as kubectl's RESTMapper does. Returns undefined for names the server does not serve.
  */
+const resolved = new Map<string, KindInfo | undefined>();
+
+/** resolveKind, remembered per spelling (the same few names are resolved on every read). */
 export function resolveKind(name: string): KindInfo | undefined {
+  if (resolved.has(name)) return resolved.get(name);
+  const info = resolveKindUncached(name);
+  if (resolved.size < 1000) resolved.set(name, info);
+  return info;
+}
+
+function resolveKindUncached(name: string): KindInfo | undefined {
   const n = name.trim();
   if (!n) return undefined;
   const exact = table.find((k) => k.kind === n);

@@ -43,7 +43,11 @@ export function generatedNameSuffix(uid: string): string {
   let h = 2166136261;
   let out = '';
   for (let i = 0; i < 5; i++) {
-    for (const ch of `${uid}#${i}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    // FNV-1a over the characters of `${uid}#${i}`.
+    for (let j = 0; j < uid.length; j++) h = Math.imul(h ^ uid.charCodeAt(j), 16777619) >>> 0;
+    h = Math.imul(h ^ 35, 16777619) >>> 0; // '#'
+    const digit = String(i);
+    for (let j = 0; j < digit.length; j++) h = Math.imul(h ^ digit.charCodeAt(j), 16777619) >>> 0;
     out += alphanums[h % alphanums.length];
   }
   return out;

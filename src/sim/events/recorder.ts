@@ -57,6 +57,9 @@ class Entry {
     readonly loaded?: { name: string; creationTimestamp: string; firstTimestamp: string; lastTimestamp?: string },
   ) {}
 
+  /** The next (older) stored Event about the same object with the same message: the index's chain. */
+  sameMessage: Entry | undefined = undefined;
+
   /** Whether the EventCorrelator would aggregate an Event with these fields into this one. */
   matches(
     obj: InvolvedObject,
@@ -120,7 +123,7 @@ function objectKey(obj: InvolvedObject): string {
 export class Recorder {
   private entries: Entry[] = [];
   /** Entries by the object they are about and their message, for the correlator's lookup of a repeat. */
-  private index = new Map<string, Map<string, Entry[]>>();
+  private index = new Map<string, Map<string, Entry>>();
   private sinceExpiry = 0;
   /** Bumped on every record, so a view can tell that the Events changed. */
   changes = 0;
@@ -148,13 +151,11 @@ export class Recorder {
     const key = objectKey(obj);
     let byMessage = this.index.get(key);
     const same = byMessage?.get(message);
-    if (same) {
-      for (const e of same) {
-        if (e.matches(obj, type, reason, message, source)) {
-          e.count++;
-          e.lastMs = now;
-          return;
-        }
+    for (let e = same; e; e = e.sameMessage) {
+      if (e.matches(obj, type, reason, message, source)) {
+        e.count++;
+        e.lastMs = now;
+        return;
       }
     }
     // client-go names an Event `<object>.<UnixNano in hex>`, so names sort by time; two Events in
@@ -168,11 +169,9 @@ export class Recorder {
     }
     const e = new Entry(obj, type, reason, message, source, this.uid(), this.lastNameMs, this.lastNameSeq, now, now, 1);
     this.entries.push(e);
-    if (same) same.push(e);
-    else {
-      if (!byMessage) this.index.set(key, (byMessage = new Map()));
-      byMessage.set(message, [e]);
-    }
+    if (!byMessage) this.index.set(key, (byMessage = new Map()));
+    e.sameMessage = same;
+    byMessage.set(message, e);
   }
 
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
@@ -200,9 +199,8 @@ export class Recorder {
     const key = objectKey(e.obj);
     let byMessage = this.index.get(key);
     if (!byMessage) this.index.set(key, (byMessage = new Map()));
-    const list = byMessage.get(e.message);
-    if (list) list.push(e);
-    else byMessage.set(e.message, [e]);
+    e.sameMessage = byMessage.get(e.message);
+    byMessage.set(e.message, e);
   }
 
   save(): EventRecord[] {

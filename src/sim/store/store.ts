@@ -76,13 +76,31 @@ export class Store {
   }
 
   get(kind: KindName, namespace: string | undefined, name: string): any | undefined {
-    const o = this.objects.get(objectKey(kind, namespace, name));
+    const o = this.peek(kind, namespace, name);
     return o === undefined ? undefined : clone(o);
+  }
+
+  /**
+   * The stored objects again, by kind, namespace ('' for cluster-scoped kinds) and name, so that
+   * a lookup hashes strings it already has instead of building a key.
+   */
+  private lookup = new Map<KindName, Map<string, Map<string, any>>>();
+
+  private setLookup(kind: KindName, obj: any | undefined, namespace: string | undefined, name: string): void {
+    const ns = kindInfo(kind).namespaced ? (namespace ?? 'default') : '';
+    let byNs = this.lookup.get(kind);
+    if (!byNs) this.lookup.set(kind, (byNs = new Map()));
+    let byName = byNs.get(ns);
+    if (!byName) byNs.set(ns, (byName = new Map()));
+    if (obj === undefined) byName.delete(name);
+    else byName.set(name, obj);
   }
 
   /** The stored object itself, read-only by convention, for hot paths that only read. */
   peek(kind: KindName, namespace: string | undefined, name: string): any | undefined {
-    return this.objects.get(objectKey(kind, namespace, name));
+    const byNs = this.lookup.get(kind);
+    if (!byNs) return undefined;
+    return byNs.get(kindInfo(kind).namespaced ? (namespace ?? 'default') : '')?.get(name);
   }
 
   /** Each kind's objects in (namespace, name) order, kept until an object of the kind is added or removed. */
@@ -141,6 +159,7 @@ export class Store {
     stored.metadata.resourceVersion = String(++this.resourceVersion);
     const key = objectKey(kind, stored.metadata.namespace, stored.metadata.name);
     this.objects.set(key, stored);
+    this.setLookup(kind, stored, stored.metadata.namespace, stored.metadata.name);
     let set = this.byKind.get(kind);
     if (!set) this.byKind.set(kind, (set = new Set()));
     set.add(key);
@@ -168,6 +187,7 @@ export class Store {
       this.index(key, stored, true);
     }
     this.objects.set(key, stored);
+    this.setLookup(kind, stored, obj.metadata.namespace, obj.metadata.name);
     const all = this.sorted.get(kind);
     if (all) {
       const at = this.position.get(kind)?.get(key);
@@ -183,6 +203,7 @@ export class Store {
     const old = this.objects.get(key);
     if (!old) return undefined;
     this.objects.delete(key);
+    this.setLookup(kind, undefined, namespace, name);
     this.byKind.get(kind)?.delete(key);
     this.index(key, old, false);
     this.sorted.delete(kind);
@@ -201,9 +222,11 @@ export class Store {
     this.byKind = new Map();
     this.byOwner = new Map();
     this.sorted = new Map();
+    this.lookup = new Map();
     for (const [key, obj] of this.objects) this.index(key, obj, true);
-    for (const key of this.objects.keys()) {
+    for (const [key, obj] of this.objects) {
       const kind = key.split('/')[0] as KindName;
+      this.setLookup(kind, obj, obj.metadata?.namespace, obj.metadata?.name);
       let set = this.byKind.get(kind);
       if (!set) this.byKind.set(kind, (set = new Set()));
       set.add(key);
