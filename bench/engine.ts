@@ -49,7 +49,7 @@ measure('1,000 nodes × 1 long-running pod, 1 simulated hour', 5, () => {
   if (running !== 1000) throw new Error(`expected 1000 running pods, got ${running}`);
 });
 
-measure('10,000 pods created, run (sleep 5) and deleted', 3, () => {
+measure('10,000 pods created, run (sleep 5) and deleted', 5, () => {
   const c = createCluster({ nodes: Array.from({ length: 40 }, (_, i) => node(`w-${i}`)) });
   for (let batch = 0; batch < 10; batch++) {
     const docs = Array.from(
@@ -103,7 +103,7 @@ measure('30 days of an every-minute CronJob running 10 s Jobs', 3, () => {
   c.advance(30 * 86400);
 });
 
-measure('a Job with completions 10,000 and parallelism 100', 3, () => {
+measure('a Job with completions 10,000 and parallelism 100', 5, () => {
   const c = createCluster({ nodes: Array.from({ length: 20 }, (_, i) => node(`w-${i}`)) });
   c.apply(
     `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 10000\n  parallelism: 100\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: w\n          image: busybox\n          command: ["sh", "-c", "sleep 5"]\n`,

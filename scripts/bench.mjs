@@ -15,7 +15,10 @@ const benches = existsSync(benchDir)
   : [];
 for (const file of benches.sort()) {
   console.log(`\n▶ bench/${file}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join('bench', file)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join('bench', file)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed = true;
 }
 
