@@ -1,6 +1,7 @@
 // `npm run bench`: speed and size, never as timed tests. Runs every bench/*.ts (engine benchmarks,
-// each printing medians of several runs) and then measures what a lesson page loads before the
-// learner activates anything (from the production build in dist/, built first if missing).
+// each printing medians of several runs, and the sandbox in Chromium) and then measures what a
+// lesson page loads before the learner activates anything. The schema is generated and the site
+// built (dist/, when missing) first, so it works on a fresh checkout after `npm install`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +10,16 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.join(root, 'bench');
 let failed = false;
+
+// The engine reads the generated Kubernetes schema (src/generated/, not committed): make it first.
+const gen = spawnSync(process.execPath, ['scripts/gen-k8s-schema.mjs'], { cwd: root, stdio: 'inherit' });
+if (gen.status !== 0) process.exit(1);
+
+if (!existsSync(path.join(root, 'dist', 'index.html'))) {
+  console.log('\n▶ building the site (the sandbox bench and the page-weight figures use dist/)');
+  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
 
 const benches = existsSync(benchDir)
   ? readdirSync(benchDir).filter((f) => f.endsWith('.ts') && !f.includes('.util'))
@@ -20,12 +31,6 @@ for (const file of benches.sort()) {
     stdio: 'inherit',
   });
   if (r.status !== 0) failed = true;
-}
-
-if (!existsSync(path.join(root, 'dist', 'index.html'))) {
-  console.log('\n▶ building the site for the page-weight figures');
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(1);
 }
 
 /** JS and CSS a page requests on first load: <script src>, modulepreload and stylesheet links, inline scripts. */
