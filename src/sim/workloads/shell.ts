@@ -137,10 +137,13 @@ export function tokenize(script: string): { words: string[]; op: ';' | '&&' | '|
 }
 
 function expand(word: string, env: Record<string, string>, random: () => number): string {
+  if (!word.includes('$')) return word; // nothing to expand (most words)
   return word
     .replace(/\$\(\(\s*RANDOM\s*%\s*(\d+)\s*\)\)/g, (_, n: string) => String(Math.floor(random() * 32768) % Number(n)))
     .replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => env[(a ?? b)!] ?? '');
 }
+
+const SLEEP_UNITS = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
 
 /** `sleep` arguments as busybox reads them: decimals and s/m/h/d suffixes, several summed. */
 function sleepSeconds(args: string[]): number {
@@ -149,7 +152,7 @@ function sleepSeconds(args: string[]): number {
     if (a === 'infinity' || a === 'inf') return Infinity;
     const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(a);
     if (!m) continue;
-    total += Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+    total += Number(m[1]) * SLEEP_UNITS[m[2] as '' | 's' | 'm' | 'h' | 'd'];
   }
   return total;
 }
