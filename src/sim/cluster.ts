@@ -1260,10 +1260,7 @@ class SimCluster implements Cluster {
         'Warning',
         'BackOff',
         `Back-off restarting failed container ${a.container} in pod ${a.name}_${a.namespace}(${a.uid})`,
-        {
-          component: 'kubelet',
-          host: pod.spec.nodeName,
-        },
+        this.kubeletSource(pod.spec.nodeName),
       );
     }
     this.write('Pod', copy);

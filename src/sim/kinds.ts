@@ -3,6 +3,7 @@
  * (`kubectl api-resources`). One table so that the API server, the store, kubectl and the UI
  * agree on what `ds`, `daemonsets.apps` and `DaemonSet` mean.
  */
+import { memoByString } from './memo';
 export type KindName = 'Namespace' | 'Node' | 'Pod' | 'DaemonSet' | 'Job' | 'CronJob' | 'ControllerRevision' | 'Event';
 
 export interface KindInfo {
@@ -117,15 +118,11 @@ export function kindInfo(kind: KindName): KindInfo {
  * Resolves what a user typed (`ds`, `daemonsets`, `daemonset.apps`, `DaemonSet`, `daemonsets.v1.apps`)
  * to a kind, as kubectl's RESTMapper does. Returns undefined for names the server does not serve.
  */
-const resolved = new Map<string, KindInfo | undefined>();
-
 /** resolveKind, remembered per spelling (the same few names are resolved on every read). */
-export function resolveKind(name: string): KindInfo | undefined {
-  if (resolved.has(name)) return resolved.get(name);
-  const info = resolveKindUncached(name);
-  if (resolved.size < 1000) resolved.set(name, info);
-  return info;
-}
+export const resolveKind: (name: string) => KindInfo | undefined = memoByString(
+  (name) => resolveKindUncached(name),
+  1000,
+);
 
 function resolveKindUncached(name: string): KindInfo | undefined {
   const n = name.trim();

@@ -3,6 +3,8 @@
  * the same few simulated seconds many times in a row (every write of a burst, a container's start
  * and finish), so the last two answers are kept, by second.
  */
+import { memoByString } from './memo';
+
 let sec0 = NaN;
 let text0 = '';
 let sec1 = NaN;
@@ -30,18 +32,8 @@ export function rfc3339(ms: number): string {
   return out;
 }
 
-const parsed = new Map<string, number>();
-
 /**
  * Date.parse, remembered: controllers compare the same few status timestamps on every sync
  * (lastScheduleTime, lastSuccessfulTime, startTime), and parsing them was a visible cost.
  */
-export function parseTime(s: string): number {
-  let ms = parsed.get(s);
-  if (ms === undefined) {
-    ms = Date.parse(s);
-    if (parsed.size >= 10_000) parsed.clear();
-    parsed.set(s, ms);
-  }
-  return ms;
-}
+export const parseTime: (s: string) => number = memoByString((s) => Date.parse(s));

@@ -54,7 +54,7 @@ class Entry {
     public lastMs: number,
     public count: number,
     /** The name and timestamps as loaded from a snapshot, where they need not follow the pattern. */
-    readonly loaded?: { name: string; creationTimestamp: string; firstTimestamp: string; lastTimestamp?: string },
+    readonly loaded?: { name: string; creationTimestamp: string; firstTimestamp: string },
   ) {}
 
   /** The next (older) stored Event about the same object with the same message: the index's chain. */
@@ -104,7 +104,7 @@ class Entry {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
       firstTimestamp: first,
-      lastTimestamp: l?.lastTimestamp !== undefined ? l.lastTimestamp : rfc3339(this.lastMs),
+      lastTimestamp: rfc3339(this.lastMs),
       count: this.count,
     };
   }

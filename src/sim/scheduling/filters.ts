@@ -104,14 +104,10 @@ const NO_PORTS: ContainerPort[] = [];
 
 /** The host ports a pod's containers ask for (read-only; shared and empty when there are none). */
 function hostPorts(pod: Pod): ContainerPort[] {
-  const containers = pod.spec?.containers;
-  if (!containers) return NO_PORTS;
-  let any = false;
-  for (let i = 0; i < containers.length && !any; i++) {
-    const ports = containers[i].ports;
-    if (ports) for (const p of ports) if ((p.hostPort ?? 0) > 0) any = true;
-  }
-  return any ? containers.flatMap((c) => (c.ports ?? []).filter((p) => (p.hostPort ?? 0) > 0)) : NO_PORTS;
+  let out: ContainerPort[] | undefined;
+  for (const c of pod.spec?.containers ?? [])
+    for (const p of c.ports ?? []) if ((p.hostPort ?? 0) > 0) (out ??= []).push(p);
+  return out ?? NO_PORTS;
 }
 
 function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
@@ -229,18 +225,10 @@ export function filterNode(
   podsOnNode: Pod[] | NodeInfo,
   requestsOf: (p: Pod) => ResourceList = podRequests,
 ): NodeFilterResult {
-  return rejectNode(pod, node, podsOnNode, requestsOf) ?? { node: node.metadata?.name ?? '', reasons: [] };
-}
-
-/** filterNode for the scheduler's hot path: the rejection, or null when the node fits. */
-export function rejectNode(
-  pod: Pod,
-  node: Node,
-  podsOnNode: Pod[] | NodeInfo,
-  requestsOf: (p: Pod) => ResourceList = podRequests,
-): NodeFilterResult | null {
   const info = Array.isArray(podsOnNode) ? nodeInfoOf(podsOnNode, pod.metadata?.uid, requestsOf) : podsOnNode;
-  return rejectNodeFor(podSchedulingState(pod, requestsOf), node, info);
+  return (
+    rejectNodeFor(podSchedulingState(pod, requestsOf), node, info) ?? { node: node.metadata?.name ?? '', reasons: [] }
+  );
 }
 
 /** What the filters need of the pod being scheduled, worked out once per scheduling attempt. */
@@ -474,7 +462,7 @@ function least(req: number, cap: number): number {
   return cap === 0 || req > cap ? 0 : Math.floor(((cap - req) * MaxNodeScore) / cap);
 }
 
-/** selectHost over scoreValues: the index of the chosen node. */
+/** schedule_one.go selectHost over plain scores: the index of the chosen node, uniformly among the highest (reservoir sampling with the seeded rand). */
 export function selectHostIndex(scores: number[], rand: () => number): number {
   if (scores.length === 0) return -1;
   let selected = 0;
@@ -491,20 +479,12 @@ export function selectHostIndex(scores: number[], rand: () => number): number {
   return selected;
 }
 
-/** schedule_one.go selectHost: uniformly among the highest scores (reservoir sampling with the seeded rand). */
+/** selectHost by node name, over scoreNodes' results. */
 export function selectHost(scores: { node: string; score: number }[], rand: () => number): string | undefined {
-  if (scores.length === 0) return undefined;
-  let selected = scores[0];
-  let count = 1;
-  for (let i = 1; i < scores.length; i++) {
-    const s = scores[i];
-    if (s.score > selected.score) {
-      selected = s;
-      count = 1;
-    } else if (s.score === selected.score) {
-      count++;
-      if (Math.floor(rand() * count) === 0) selected = s;
-    }
-  }
-  return selected.node;
+  return scores[
+    selectHostIndex(
+      scores.map((s) => s.score),
+      rand,
+    )
+  ]?.node;
 }

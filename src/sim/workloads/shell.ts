@@ -8,6 +8,7 @@
  * with which code (or never), and whether it stops at once on SIGTERM.
  */
 import type { Container, EnvVar } from 'kubernetes-types/core/v1';
+import { memoByString } from '../memo';
 
 export interface ContainerPlan {
   /** Log lines with their offset from the start, in seconds. */
@@ -46,16 +47,11 @@ const images: [RegExp, ImageInfo][] = [
 ];
 
 const OTHER_IMAGE: ImageInfo = { size: 50 * MB, default: 'daemon' };
-const imageInfoCache = new Map<string, ImageInfo>();
 
-export function imageInfo(image: string): ImageInfo {
-  let info = imageInfoCache.get(image);
-  if (!info) {
-    info = images.find(([re]) => re.test(image))?.[1] ?? OTHER_IMAGE;
-    if (imageInfoCache.size < 1000) imageInfoCache.set(image, info);
-  }
-  return info;
-}
+export const imageInfo: (image: string) => ImageInfo = memoByString(
+  (image) => images.find(([re]) => re.test(image))?.[1] ?? OTHER_IMAGE,
+  1000,
+);
 
 /** Seconds to pull an image: a fixed start-up plus ~40 MB/s. */
 export function pullSeconds(image: string): number {
@@ -71,17 +67,8 @@ export function busyboxDate(ms: number): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
-const tokenCache = new Map<string, ReturnType<typeof tokenize>>();
-
 /** tokenize, remembered per script (every pod of a workload runs the same one); read-only. */
-function tokenized(script: string): ReturnType<typeof tokenize> {
-  let t = tokenCache.get(script);
-  if (!t) {
-    t = tokenize(script);
-    if (tokenCache.size < 1000) tokenCache.set(script, t);
-  }
-  return t;
-}
+const tokenized = memoByString((script) => tokenize(script), 1000);
 
 /** Splits a script into words and the operators between commands, honouring quotes. */
 export function tokenize(script: string): { words: string[]; op: ';' | '&&' | '||' | '' }[] {
