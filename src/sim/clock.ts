@@ -37,7 +37,12 @@ export class SimClock {
   now: number;
   private seq = 0;
   private heap: Timer[] = [];
-  private byKey = new Map<string, Set<Timer>>();
+  /** Pending timers by key, in scheduling order (a key has few: a list beats a Set). */
+  private byKey = new Map<string, Timer[]>();
+  /**
+   * Pending timers by type, for the types hasType has been asked about (built on the first
+   * question from the queue, kept from then on); the others are not indexed by type at all.
+   */
   private byType = new Map<string, Set<Timer>>();
   /** Cancelled timers still in the heap (a strong set: they are in the heap anyway, and weak ones cost the GC). */
   private dead = new Set<Timer>();
@@ -66,20 +71,19 @@ export class SimClock {
 
   private index(t: Timer): void {
     const key = timerKey(t.type, t.args);
-    let set = this.byKey.get(key);
-    if (!set) this.byKey.set(key, (set = new Set()));
-    set.add(t);
-    let byType = this.byType.get(t.type);
-    if (!byType) this.byType.set(t.type, (byType = new Set()));
-    byType.add(t);
+    const list = this.byKey.get(key);
+    if (list) list.push(t);
+    else this.byKey.set(key, [t]);
+    this.byType.get(t.type)?.add(t);
   }
 
   private unindex(t: Timer): void {
     const key = timerKey(t.type, t.args);
-    const set = this.byKey.get(key);
-    if (set) {
-      set.delete(t);
-      if (set.size === 0) this.byKey.delete(key);
+    const list = this.byKey.get(key);
+    if (list) {
+      const at = list.indexOf(t);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.byKey.delete(key);
     }
     this.byType.get(t.type)?.delete(t);
   }
@@ -92,24 +96,29 @@ export class SimClock {
 
   /** Removes the timers indexed under `key` (see timerKey) for which `match` is true. */
   cancelKey(key: string, match: (t: Timer) => boolean = () => true): void {
-    const set = this.byKey.get(key);
-    if (!set) return;
+    const list = this.byKey.get(key);
+    if (!list) return;
     let doomed: Timer[] | undefined;
-    for (const t of set) if (match(t)) (doomed ??= []).push(t);
-    if (doomed) for (const t of doomed) this.kill(t);
+    for (let i = 0; i < list.length; i++) if (match(list[i])) (doomed ??= []).push(list[i]);
+    if (doomed) for (let i = 0; i < doomed.length; i++) this.kill(doomed[i]);
   }
 
-  /** Whether a pending timer of `type` matches (costs the timers of that type). */
+  /** Whether a pending timer of `type` matches (costs the timers of that type; the first question of a type, the queue). */
   hasType(type: string, match: (t: Timer) => boolean = () => true): boolean {
-    const set = this.byType.get(type);
-    if (set) for (const t of set) if (match(t)) return true;
+    let set = this.byType.get(type);
+    if (!set) {
+      set = new Set();
+      for (const t of this.heap) if (t.type === type && !this.dead.has(t)) set.add(t);
+      this.byType.set(type, set);
+    }
+    for (const t of set) if (match(t)) return true;
     return false;
   }
 
   /** The first pending timer under `key` for which `match` is true, if any (in scheduling order). */
   findKey(key: string, match: (t: Timer) => boolean = () => true): Timer | undefined {
-    const set = this.byKey.get(key);
-    if (set) for (const t of set) if (match(t)) return t;
+    const list = this.byKey.get(key);
+    if (list) for (let i = 0; i < list.length; i++) if (match(list[i])) return list[i];
     return undefined;
   }
 

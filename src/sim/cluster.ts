@@ -854,16 +854,19 @@ class SimCluster implements Cluster {
         if (!m) this.podsOnNode.set(pod.spec.nodeName, (m = new Map()));
         m.set(uid, pod);
       }
-      const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid };
       if (
         e.type === 'ADDED' &&
         !pod.spec.nodeName &&
         (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler'
       ) {
+        const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid };
         this.clock.schedule(this.clock.now, 'scheduler.schedule', args);
       }
       const bound = pod.spec.nodeName && (e.type === 'ADDED' || !e.old?.spec?.nodeName);
-      if (e.type !== 'DELETED' && bound) this.clock.schedule(this.clock.now, 'kubelet.sync', args);
+      if (e.type !== 'DELETED' && bound) {
+        const args = { namespace: pod.metadata.namespace, name: pod.metadata.name, uid };
+        this.clock.schedule(this.clock.now, 'kubelet.sync', args);
+      }
       if (e.type === 'DELETED' || (e.type === 'MODIFIED' && isTerminal(pod) && !isTerminal(e.old)))
         this.requeueUnschedulable();
     }
@@ -973,7 +976,7 @@ class SimCluster implements Cluster {
         feasibleInfos.push(info);
       }
     }
-    const source = { component: 'default-scheduler' };
+    const source = SCHEDULER_SOURCE;
     if (feasible.length === 0) {
       const message = fitErrorMessage(
         allNodes.length,
@@ -1000,8 +1003,8 @@ class SimCluster implements Cluster {
     delete this.schedulingAttempts[uid];
     this.unschedulable.delete(uid);
     this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');
-    const copy = { ...statusCopy(pod), spec: { ...pod.spec } };
-    copy.spec.nodeName = host;
+    const copy = statusCopy(pod);
+    copy.spec = { ...pod.spec, nodeName: host };
     setCondition(copy, { type: 'PodScheduled', status: 'True' }, this.clock.now);
     this.write('Pod', copy);
     this.recorder.record(
@@ -1048,27 +1051,16 @@ class SimCluster implements Cluster {
         state: { waiting: { reason: 'ContainerCreating' } },
       })),
     };
-    for (const [type, status] of [
-      ['PodReadyToStartContainers', 'True'],
-      ['Initialized', 'True'],
-      ['Ready', 'False'],
-      ['ContainersReady', 'False'],
-    ] as const) {
-      setCondition(
-        copy,
-        {
-          type,
-          status,
-          ...(status === 'False'
-            ? {
-                reason: 'ContainersNotReady',
-                message: `containers with unready status: [${pod.spec.containers.map((c: Container) => c.name).join(' ')}]`,
-              }
-            : {}),
-        },
-        this.clock.now,
-      );
-    }
+    const now = this.clock.now;
+    const unready = `containers with unready status: [${containerNames(pod.spec.containers)}]`;
+    setCondition(copy, { type: 'PodReadyToStartContainers', status: 'True' }, now);
+    setCondition(copy, { type: 'Initialized', status: 'True' }, now);
+    setCondition(copy, { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: unready }, now);
+    setCondition(
+      copy,
+      { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: unready },
+      now,
+    );
     this.write('Pod', copy);
     const source = this.kubeletSource(node);
     const images = this.kubelet.images[node] ?? [];
@@ -1210,34 +1202,22 @@ class SimCluster implements Cluster {
     cs.started = false;
     const policy = pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    const now = this.clock.now;
+    const unready = `containers with unready status: [${a.container}]`;
     setCondition(
       copy,
-      {
-        type: 'ContainersReady',
-        status: 'False',
-        reason: 'ContainersNotReady',
-        message: `containers with unready status: [${a.container}]`,
-      },
-      this.clock.now,
+      { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: unready },
+      now,
     );
-    setCondition(
-      copy,
-      {
-        type: 'Ready',
-        status: 'False',
-        reason: 'ContainersNotReady',
-        message: `containers with unready status: [${a.container}]`,
-      },
-      this.clock.now,
-    );
+    setCondition(copy, { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: unready }, now);
     if (!restart) {
       const statuses = copy.status.containerStatuses as any[];
       if (statuses.every((s) => s.state.terminated)) {
         const ok = statuses.every((s) => s.state.terminated.exitCode === 0);
         copy.status.phase = ok ? 'Succeeded' : 'Failed';
-        for (const t of ['Ready', 'ContainersReady'])
-          setCondition(copy, { type: t, status: 'False', reason: 'PodCompleted' }, this.clock.now);
-        setCondition(copy, { type: 'PodReadyToStartContainers', status: 'False' }, this.clock.now);
+        setCondition(copy, { type: 'Ready', status: 'False', reason: 'PodCompleted' }, now);
+        setCondition(copy, { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }, now);
+        setCondition(copy, { type: 'PodReadyToStartContainers', status: 'False' }, now);
       }
       this.write('Pod', copy);
       return;
@@ -1545,6 +1525,9 @@ class SimCluster implements Cluster {
  * there) and a deep copy of the status; the spec is shared with the stored version, which
  * nothing writes to.
  */
+/** The scheduler as an Event source (shared by its Events, never changed). */
+const SCHEDULER_SOURCE = { component: 'default-scheduler' };
+
 /** The image digest the sim reports for every image. */
 const ZERO_DIGEST = '0'.repeat(64);
 
@@ -1554,11 +1537,27 @@ const EMPTY_NODE_INFO: NodeInfo = emptyNodeInfo();
 function statusCopy(pod: any): any {
   // Shares what the kubelet never changes in place: conditions are replaced whole (setCondition),
   // container statuses get their fields reassigned, so only the lists and those items are copied.
-  const status = { ...(pod.status ?? {}) };
+  const status = { ...pod.status };
   if (status.conditions) status.conditions = status.conditions.slice();
-  for (const key of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses'])
-    if (status[key]) status[key] = status[key].map((cs: any) => ({ ...cs }));
+  if (status.containerStatuses) status.containerStatuses = copyItems(status.containerStatuses);
+  if (status.initContainerStatuses) status.initContainerStatuses = copyItems(status.initContainerStatuses);
+  if (status.ephemeralContainerStatuses)
+    status.ephemeralContainerStatuses = copyItems(status.ephemeralContainerStatuses);
   return { ...pod, metadata: { ...pod.metadata }, status };
+}
+
+/** A list of objects with each item copied one level deep. */
+function copyItems(list: any[]): any[] {
+  const out = new Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = { ...list[i] };
+  return out;
+}
+
+/** The containers' names, space-separated, as the kubelet lists unready ones. */
+function containerNames(containers: Container[]): string {
+  let out = '';
+  for (let i = 0; i < containers.length; i++) out += i ? ` ${containers[i].name}` : containers[i].name;
+  return out;
 }
 
 function nodeIP(node: any): string {

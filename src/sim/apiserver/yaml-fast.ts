@@ -34,7 +34,30 @@ interface Line {
   text: string;
 }
 
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?:\s+(.*))?$/;
+/** A character that may start (`first`) or continue a block mapping key the fast path reads. */
+const keyChar = (c: number, first: boolean) =>
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 48 && c <= 57) ||
+  c === 95 ||
+  (!first && (c === 46 || c === 47 || c === 45));
+const SPACE = /\s/;
+const isSpace = (ch: string) => ch === ' ' || SPACE.test(ch);
+
+/**
+ * Where the colon of a `key:` or `key: value` line is, or -1 when the line is not one: the
+ * regex /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?:\s+(.*))?$/ without its match arrays (the text has
+ * no line separators, which `.` would not match: fastParseDocuments leaves those to `yaml`).
+ */
+function keyColon(text: string): number {
+  const n = text.length;
+  if (n < 2 || !keyChar(text.charCodeAt(0), true)) return -1;
+  let i = 1;
+  while (i < n && keyChar(text.charCodeAt(i), false)) i++;
+  if (i >= n || text.charCodeAt(i) !== 58) return -1;
+  if (i + 1 < n && !isSpace(text[i + 1])) return -1;
+  return i;
+}
 /** Plain scalars taken as strings (in block and flow context): a safe first character, no `: `, ` #` or flow indicators. */
 const SAFE_PLAIN = /^[A-Za-z_/$(][A-Za-z0-9 _./$():=+@%;-]*$|^-[A-Za-z][A-Za-z0-9_./=-]*$/;
 const INT = /^(0|-?[1-9][0-9]{0,14})$/;
@@ -194,11 +217,15 @@ class Block {
     const first = this.peek()!;
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       if (line.text === '-' || line.text.startsWith('- ')) break;
-      const m = KEY.exec(line.text);
-      if (!m || Object.prototype.hasOwnProperty.call(value, m[1]) || m[1] === '<<' || m[1] === '__proto__') giveUp();
+      const text = line.text;
+      const colon = keyColon(text);
+      if (colon < 0) giveUp();
+      const key = text.slice(0, colon);
+      if (Object.prototype.hasOwnProperty.call(value, key) || key === '<<' || key === '__proto__') giveUp();
       this.i++;
-      const key = m![1];
-      const after = m![2] === undefined ? '' : m![2];
+      let a = colon + 1;
+      while (a < text.length && isSpace(text[a])) a++;
+      const after = text.slice(a);
       let child: { value: unknown; node: PosNode };
       if (after === '' || after.startsWith('#')) {
         const next = this.peek();
@@ -207,8 +234,7 @@ class Block {
           child = this.sequence(indent);
         else child = { value: null, node: { at: -1 } };
       } else {
-        const offset = line.text.length - after.length;
-        child = inline(line.text, offset, line.at);
+        child = inline(text, a, line.at);
         const next = this.peek();
         if (next && next.indent > indent) giveUp(); // a multi-line scalar, or a nested block after a value
       }
@@ -242,7 +268,7 @@ class Block {
         }
         continue;
       }
-      if (KEY.test(content) || content.startsWith('- ') || content === '-') {
+      if (keyColon(content) >= 0 || content.startsWith('- ') || content === '-') {
         // A compact mapping (or sequence) starting on the dash's line: read it as a line of its own.
         this.lines[this.i] = { indent: indent + k, at: line.at + k, text: content };
         const child = this.node(indent + k);
@@ -263,7 +289,14 @@ class Block {
 
 /** The documents of `text` with their values and node positions, or undefined to use `yaml`. */
 export function fastParseDocuments(text: string): FastDocument[] | undefined {
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (
+    text.includes('\t') ||
+    text.includes('\r') ||
+    text.includes('\u2028') ||
+    text.includes('\u2029') ||
+    text.charCodeAt(0) === 0xfeff
+  )
+    return undefined;
   try {
     const docs: FastDocument[] = [];
     let lines: Line[] = [];
@@ -288,7 +321,9 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
       lines = [];
     };
     let offset = 0;
-    for (const raw of text.split('\n')) {
+    const raws = text.split('\n');
+    for (let r = 0; r < raws.length; r++) {
+      const raw = raws[r];
       const lineStart = offset;
       offset += raw.length + 1;
       if (raw === '---' || raw.startsWith('--- #')) {

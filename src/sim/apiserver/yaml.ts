@@ -40,8 +40,15 @@ function lineAndColumn(starts: number[], offset: number): { line: number; column
 export function parseYamlDocuments(text: string): ParsedDocument[] {
   const fast = fastParseDocuments(text);
   if (fast) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // Where lines start, worked out when an error first needs placing.
+    let starts: number[] | undefined;
+    const lineStarts = () => {
+      if (!starts) {
+        starts = [0];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      }
+      return starts;
+    };
     return fast.map((doc) => ({
       value: doc.value,
       range: doc.range,
@@ -62,7 +69,7 @@ export function parseYamlDocuments(text: string): ParsedDocument[] {
             node = item;
           } else break;
         }
-        return lineAndColumn(starts, best);
+        return lineAndColumn(lineStarts(), best);
       },
     }));
   }

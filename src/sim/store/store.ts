@@ -28,33 +28,64 @@ export function objectKey(kind: KindName, namespace: string | undefined, name: s
 /** The owner-index bucket of objects without a controller ownerReference. */
 const UNCONTROLLED = '\u0000uncontrolled';
 
-export class Store {
-  private objects = new Map<string, any>();
-  private byKind = new Map<KindName, Set<string>>();
-  /** Keys of objects by the uid of each of their owners, for controllers that list their dependents. */
-  private byOwner = new Map<string, Set<string>>();
+/**
+ * Where one object lives: created when the object is added, kept while it is replaced, dropped
+ * when it is removed. The indexes hold slots, so a write finds its place without building a key.
+ */
+interface Slot {
+  kind: KindName;
+  /** objectKey of the object, for snapshots. */
+  key: string;
+  obj: any;
+  /** The owner-index buckets the slot is in. */
+  owners: string[];
+  /** Its index in the kind's sorted list, while that list is kept. */
+  pos: number;
+}
 
-  private index(key: string, obj: any, on: boolean): void {
-    const refs = obj?.metadata?.ownerReferences ?? [];
-    const uids: string[] = refs.map((r: any) => r.uid);
-    if (!refs.some((r: any) => r.controller)) uids.push(UNCONTROLLED);
-    for (const uid of uids) {
-      let set = this.byOwner.get(uid);
-      if (on) {
-        if (!set) this.byOwner.set(uid, (set = new Set()));
-        set.add(key);
-      } else if (set) {
-        set.delete(key);
-        if (set.size === 0) this.byOwner.delete(uid);
+export class Store {
+  /** Every slot, in the order the objects were first added (a snapshot keeps that order). */
+  private slots = new Set<Slot>();
+  private byKind = new Map<KindName, Set<Slot>>();
+  /** Slots by the uid of each of their objects' owners, for controllers that list their dependents. */
+  private byOwner = new Map<string, Set<Slot>>();
+  /** Slots by kind, namespace ('' for cluster-scoped kinds) and name. */
+  private lookup = new Map<KindName, Map<string, Map<string, Slot>>>();
+
+  private index(slot: Slot): void {
+    const refs = slot.obj?.metadata?.ownerReferences;
+    const uids: string[] = [];
+    let controlled = false;
+    if (refs)
+      for (let i = 0; i < refs.length; i++) {
+        uids.push(refs[i].uid);
+        if (refs[i].controller) controlled = true;
       }
+    if (!controlled) uids.push(UNCONTROLLED);
+    for (let i = 0; i < uids.length; i++) {
+      let set = this.byOwner.get(uids[i]);
+      if (!set) this.byOwner.set(uids[i], (set = new Set()));
+      set.add(slot);
     }
+    slot.owners = uids;
+  }
+
+  private unindex(slot: Slot): void {
+    for (let i = 0; i < slot.owners.length; i++) {
+      const uid = slot.owners[i];
+      const set = this.byOwner.get(uid);
+      if (!set) continue;
+      set.delete(slot);
+      if (set.size === 0) this.byOwner.delete(uid);
+    }
+    slot.owners = [];
   }
 
   /** Stored objects of a kind that name `uid` among their owners, read-only, in no particular order. */
   peekOwnedBy(kind: KindName, uid: string): any[] {
     const out: any[] = [];
-    const prefix = `${kind}/`;
-    for (const key of this.byOwner.get(uid) ?? []) if (key.startsWith(prefix)) out.push(this.objects.get(key));
+    const set = this.byOwner.get(uid);
+    if (set) for (const slot of set) if (slot.kind === kind) out.push(slot.obj);
     return out;
   }
   /** Stored objects of a kind that no controller owns (candidates for adoption), read-only, in no particular order. */
@@ -72,7 +103,8 @@ export class Store {
   }
 
   private emit(e: WatchEvent): void {
-    for (const w of this.watchers) w(e);
+    const watchers = this.watchers;
+    for (let i = 0; i < watchers.length; i++) watchers[i](e);
   }
 
   get(kind: KindName, namespace: string | undefined, name: string): any | undefined {
@@ -80,33 +112,19 @@ export class Store {
     return o === undefined ? undefined : clone(o);
   }
 
-  /**
-   * The stored objects again, by kind, namespace ('' for cluster-scoped kinds) and name, so that
-   * a lookup hashes strings it already has instead of building a key.
-   */
-  private lookup = new Map<KindName, Map<string, Map<string, any>>>();
-
-  private setLookup(kind: KindName, obj: any | undefined, namespace: string | undefined, name: string): void {
-    const ns = kindInfo(kind).namespaced ? (namespace ?? 'default') : '';
-    let byNs = this.lookup.get(kind);
-    if (!byNs) this.lookup.set(kind, (byNs = new Map()));
-    let byName = byNs.get(ns);
-    if (!byName) byNs.set(ns, (byName = new Map()));
-    if (obj === undefined) byName.delete(name);
-    else byName.set(name, obj);
-  }
-
-  /** The stored object itself, read-only by convention, for hot paths that only read. */
-  peek(kind: KindName, namespace: string | undefined, name: string): any | undefined {
+  private slot(kind: KindName, namespace: string | undefined, name: string): Slot | undefined {
     const byNs = this.lookup.get(kind);
     if (!byNs) return undefined;
     return byNs.get(kindInfo(kind).namespaced ? (namespace ?? 'default') : '')?.get(name);
   }
 
+  /** The stored object itself, read-only by convention, for hot paths that only read. */
+  peek(kind: KindName, namespace: string | undefined, name: string): any | undefined {
+    return this.slot(kind, namespace, name)?.obj;
+  }
+
   /** Each kind's objects in (namespace, name) order, kept until an object of the kind is added or removed. */
   private sorted = new Map<KindName, any[]>();
-  /** Where each key sits in `sorted`, so a replaced object takes its predecessor's place. */
-  private position = new Map<KindName, Map<string, number>>();
 
   /** Stored objects of a kind, read-only by convention, in name order. */
   peekAll(kind: KindName, namespace?: string): any[] {
@@ -123,29 +141,36 @@ export class Store {
   private sortedList(kind: KindName): any[] {
     let all = this.sorted.get(kind);
     if (!all) {
-      all = [];
-      for (const k of this.byKind.get(kind) ?? []) all.push(this.objects.get(k));
-      all.sort((a, b) =>
-        (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '')
-          ? a.metadata.name < b.metadata.name
+      const slots = [...(this.byKind.get(kind) ?? [])];
+      slots.sort((sa, sb) => {
+        const a = sa.obj.metadata;
+        const b = sb.obj.metadata;
+        return (a.namespace ?? '') === (b.namespace ?? '')
+          ? a.name < b.name
             ? -1
-            : a.metadata.name > b.metadata.name
+            : a.name > b.name
               ? 1
               : 0
-          : (a.metadata.namespace ?? '') < (b.metadata.namespace ?? '')
+          : (a.namespace ?? '') < (b.namespace ?? '')
             ? -1
-            : 1,
-      );
+            : 1;
+      });
+      all = new Array(slots.length);
+      for (let i = 0; i < slots.length; i++) {
+        slots[i].pos = i;
+        all[i] = slots[i].obj;
+      }
       this.sorted.set(kind, all);
-      const at = new Map<string, number>();
-      all.forEach((o, i) => at.set(objectKey(kind, o.metadata.namespace, o.metadata.name), i));
-      this.position.set(kind, at);
     }
     return all;
   }
 
   list(kind: KindName, namespace?: string): any[] {
-    return this.peekAll(kind, namespace).map((o) => clone(o));
+    const all = this.sortedList(kind);
+    const all2 = namespace === undefined || !kindInfo(kind).namespaced ? all : this.peekAll(kind, namespace);
+    const out = new Array(all2.length);
+    for (let i = 0; i < all2.length; i++) out[i] = clone(all2[i]);
+    return out;
   }
 
   /** Stores a new object (the caller has admitted it), announces it, and returns the stored object (read-only). */
@@ -157,16 +182,41 @@ export class Store {
   addOwned(kind: KindName, obj: any): any {
     const stored = obj;
     stored.metadata.resourceVersion = String(++this.resourceVersion);
-    const key = objectKey(kind, stored.metadata.namespace, stored.metadata.name);
-    this.objects.set(key, stored);
-    this.setLookup(kind, stored, stored.metadata.namespace, stored.metadata.name);
-    let set = this.byKind.get(kind);
-    if (!set) this.byKind.set(kind, (set = new Set()));
-    set.add(key);
-    this.index(key, stored, true);
+    const meta = stored.metadata;
+    const slot: Slot = { kind, key: objectKey(kind, meta.namespace, meta.name), obj: stored, owners: [], pos: -1 };
+    this.place(slot);
     this.sorted.delete(kind);
     this.emit({ type: 'ADDED', kind, object: stored });
     return stored;
+  }
+
+  /** Puts a new slot in every index. */
+  private place(slot: Slot): void {
+    const kind = slot.kind;
+    const meta = slot.obj.metadata;
+    const ns = kindInfo(kind).namespaced ? (meta.namespace ?? 'default') : '';
+    let byNs = this.lookup.get(kind);
+    if (!byNs) this.lookup.set(kind, (byNs = new Map()));
+    let byName = byNs.get(ns);
+    if (!byName) byNs.set(ns, (byName = new Map()));
+    const previous = byName.get(meta.name);
+    if (previous) this.drop(previous);
+    byName.set(meta.name, slot);
+    this.slots.add(slot);
+    let set = this.byKind.get(kind);
+    if (!set) this.byKind.set(kind, (set = new Set()));
+    set.add(slot);
+    this.index(slot);
+  }
+
+  /** Takes a slot out of every index. */
+  private drop(slot: Slot): void {
+    const meta = slot.obj.metadata;
+    const ns = kindInfo(slot.kind).namespaced ? (meta.namespace ?? 'default') : '';
+    this.lookup.get(slot.kind)?.get(ns)?.delete(meta.name);
+    this.slots.delete(slot);
+    this.byKind.get(slot.kind)?.delete(slot);
+    this.unindex(slot);
   }
 
   /** Replaces an existing object with a copy of `obj`, announces the change, and returns the stored object (read-only). */
@@ -176,22 +226,20 @@ export class Store {
 
   /** Like replace, for a fresh object the caller hands over and will not touch again (no copies). */
   replaceOwned(kind: KindName, obj: any): any {
-    const key = objectKey(kind, obj.metadata.namespace, obj.metadata.name);
-    const old = this.objects.get(key);
-    if (!old) throw new Error(`${kind} ${obj.metadata.name} not found`);
+    const slot = this.slot(kind, obj.metadata.namespace, obj.metadata.name);
+    if (!slot) throw new Error(`${kind} ${obj.metadata.name} not found`);
+    const old = slot.obj;
     const stored = obj;
     stored.metadata.resourceVersion = String(++this.resourceVersion);
+    slot.obj = stored;
     // Status writes keep the owner references (the same list): the owner index stays as it is.
     if (old.metadata?.ownerReferences !== stored.metadata.ownerReferences) {
-      this.index(key, old, false);
-      this.index(key, stored, true);
+      this.unindex(slot);
+      this.index(slot);
     }
-    this.objects.set(key, stored);
-    this.setLookup(kind, stored, obj.metadata.namespace, obj.metadata.name);
     const all = this.sorted.get(kind);
     if (all) {
-      const at = this.position.get(kind)?.get(key);
-      if (at !== undefined) all[at] = stored;
+      if (all[slot.pos] === old) all[slot.pos] = stored;
       else this.sorted.delete(kind);
     }
     this.emit({ type: 'MODIFIED', kind, object: stored, old });
@@ -199,13 +247,10 @@ export class Store {
   }
 
   remove(kind: KindName, namespace: string | undefined, name: string): any | undefined {
-    const key = objectKey(kind, namespace, name);
-    const old = this.objects.get(key);
-    if (!old) return undefined;
-    this.objects.delete(key);
-    this.setLookup(kind, undefined, namespace, name);
-    this.byKind.get(kind)?.delete(key);
-    this.index(key, old, false);
+    const slot = this.slot(kind, namespace, name);
+    if (!slot) return undefined;
+    const old = slot.obj;
+    this.drop(slot);
     this.sorted.delete(kind);
     this.resourceVersion++;
     this.emit({ type: 'DELETED', kind, object: old, old });
@@ -213,23 +258,19 @@ export class Store {
   }
 
   save(): StoreState {
-    return { resourceVersion: this.resourceVersion, objects: clone([...this.objects.entries()]) };
+    const objects: [string, any][] = [];
+    for (const slot of this.slots) objects.push([slot.key, clone(slot.obj)]);
+    return { resourceVersion: this.resourceVersion, objects };
   }
 
   load(s: StoreState): void {
     this.resourceVersion = s.resourceVersion;
-    this.objects = new Map(clone(s.objects));
+    this.slots = new Set();
     this.byKind = new Map();
     this.byOwner = new Map();
     this.sorted = new Map();
     this.lookup = new Map();
-    for (const [key, obj] of this.objects) this.index(key, obj, true);
-    for (const [key, obj] of this.objects) {
-      const kind = key.split('/')[0] as KindName;
-      this.setLookup(kind, obj, obj.metadata?.namespace, obj.metadata?.name);
-      let set = this.byKind.get(kind);
-      if (!set) this.byKind.set(kind, (set = new Set()));
-      set.add(key);
-    }
+    for (const [key, obj] of s.objects)
+      this.place({ kind: key.split('/')[0] as KindName, key, obj: clone(obj), owners: [], pos: -1 });
   }
 }
