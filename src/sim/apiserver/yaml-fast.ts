@@ -287,6 +287,26 @@ class Block {
   }
 }
 
+/** The content lines of text[from, to): no blank, comment or `---` lines (a second pass over text the first accepted). */
+function contentLines(text: string, from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  let lineStart = from;
+  while (lineStart < to) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0 || end > to) end = to;
+    const raw = text.slice(lineStart, end);
+    if (!(raw === '---' || raw.startsWith('--- #'))) {
+      const trimmed = raw.trimStart();
+      if (trimmed !== '' && !trimmed.startsWith('#')) {
+        const indent = raw.length - trimmed.length;
+        lines.push({ indent, at: lineStart + indent, text: trimmed.trimEnd() });
+      }
+    }
+    lineStart = end + 1;
+  }
+  return lines;
+}
+
 /** The documents of `text` with their values and node positions, or undefined to use `yaml`. */
 export function fastParseDocuments(text: string): FastDocument[] | undefined {
   if (
@@ -305,19 +325,11 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
       if (lines.length === 0) giveUp(); // an empty document: let `yaml` say what it is
       if (lines[0].indent !== 0) giveUp();
       // Positions are only wanted to place an error: parse without them, and again (from the
-      // same lines; a parse replaces some entries) if they are asked for.
-      const original = lines.slice();
+      // document's text) if they are asked for, so that nothing of the lines is kept meanwhile.
       const block = new Block(lines, false);
       const { value } = block.node(0);
       if (block.i !== lines.length) giveUp();
-      let root: PosNode | undefined;
-      docs.push({
-        value,
-        range: [start, end],
-        get root() {
-          return (root ??= new Block(original.slice()).node(0).node);
-        },
-      });
+      docs.push(new Document(text, value, [start, end]));
       lines = [];
     };
     let offset = 0;
@@ -346,5 +358,19 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     throw e;
+  }
+}
+
+/** A parsed document; its node positions are built from its text on first use. */
+class Document implements FastDocument {
+  private pos: PosNode | undefined;
+  constructor(
+    private text: string,
+    readonly value: unknown,
+    readonly range: [number, number],
+  ) {}
+
+  get root(): PosNode {
+    return (this.pos ??= new Block(contentLines(this.text, this.range[0], this.range[1])).node(0).node);
   }
 }
