@@ -185,9 +185,11 @@ class SimCluster implements Cluster {
   private rng: Rng;
   private store = new Store();
   private recorder: Recorder;
-  private kubelet: KubeletState = { images: {}, containers: {}, podIPs: {}, nodeIndex: {} };
+  private kubelet: Omit<KubeletState, 'containers'> = { images: {}, podIPs: {}, nodeIndex: {} };
+  /** The kubelets' containers by pod uid (KubeletState.containers, as a Map while running). */
+  private containers = new Map<string, Record<string, ContainerRuntime>>();
   private health: Record<string, NodeHealth> = {};
-  private schedulingAttempts: Record<string, number> = {};
+  private schedulingAttempts = new Map<string, number>();
   private handlers: Record<string, (args: any) => void>;
   private daemonsets: DaemonSetController;
   private jobs: JobController;
@@ -480,7 +482,7 @@ class SimCluster implements Cluster {
 
   /** What `kubectl logs` shows of a container: the lines written so far, or the previous instance's. */
   private containerLogs(pod: any, container: string, previous: boolean): string | undefined {
-    const c = this.kubelet.containers[pod.metadata.uid]?.[container];
+    const c = this.containers.get(pod.metadata.uid)?.[container];
     if (!c) return '';
     const lines = previous ? c.previousLogs : this.writtenLogs(c);
     return lines === undefined ? undefined : lines.map((l) => `${l}\n`).join('');
@@ -499,9 +501,14 @@ class SimCluster implements Cluster {
       store: this.store.save(),
       rng: this.rng.save(),
       events: this.recorder.save(),
-      kubelet: clone(this.kubelet),
+      kubelet: {
+        images: clone(this.kubelet.images),
+        containers: clone(Object.fromEntries(this.containers)),
+        podIPs: { ...this.kubelet.podIPs },
+        nodeIndex: { ...this.kubelet.nodeIndex },
+      },
       health: { ...this.health },
-      schedulingAttempts: { ...this.schedulingAttempts },
+      schedulingAttempts: Object.fromEntries(this.schedulingAttempts),
       daemonsets: clone(this.daemonsets.state),
       jobs: clone(this.jobs.state),
       cronjobs: clone(this.cronjobs.state),
@@ -515,9 +522,11 @@ class SimCluster implements Cluster {
     this.store.load(s.store);
     this.rng.load(s.rng);
     this.recorder.load(s.events);
-    this.kubelet = clone(s.kubelet);
+    const { containers, ...kubelet } = clone(s.kubelet);
+    this.kubelet = kubelet;
+    this.containers = new Map(Object.entries(containers));
     this.health = { ...s.health };
-    this.schedulingAttempts = { ...s.schedulingAttempts };
+    this.schedulingAttempts = new Map(Object.entries(s.schedulingAttempts));
     this.daemonsets.state = clone(s.daemonsets);
     this.jobs.state = clone(s.jobs);
     this.cronjobs.state = clone(s.cronjobs);
@@ -533,7 +542,7 @@ class SimCluster implements Cluster {
         if (!m) this.podsOnNode.set(p.spec.nodeName, (m = new Map()));
         m.set(p.metadata.uid, p);
         this.countOnNode(p, 1);
-      } else if (this.schedulingAttempts[p.metadata.uid]) this.unschedulable.set(p.metadata.uid, p);
+      } else if (this.schedulingAttempts.get(p.metadata.uid)) this.unschedulable.set(p.metadata.uid, p);
     }
   }
 
@@ -782,7 +791,7 @@ class SimCluster implements Cluster {
     const source = this.kubeletSource(pod.spec.nodeName);
     let stopAfter = 0;
     for (const c of pod.spec.containers as Container[]) {
-      const rt = this.kubelet.containers[pod.metadata.uid]?.[c.name];
+      const rt = this.containers.get(pod.metadata.uid)?.[c.name];
       if (rt?.startedAt !== undefined && rt.finishedAt === undefined) {
         this.recorder.record(
           this.ref(pod, `spec.containers{${c.name}}`),
@@ -805,8 +814,8 @@ class SimCluster implements Cluster {
   private removePod(pod: any): void {
     this.clock.cancelKey(pod.metadata.uid);
     this.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
-    delete this.kubelet.containers[pod.metadata.uid];
-    delete this.schedulingAttempts[pod.metadata.uid];
+    this.containers.delete(pod.metadata.uid);
+    this.schedulingAttempts.delete(pod.metadata.uid);
     this.unschedulable.delete(pod.metadata.uid);
   }
 
@@ -945,7 +954,7 @@ class SimCluster implements Cluster {
 
   private requeueUnschedulable(): void {
     if (this.unschedulable.size === 0) return;
-    for (const [uid, attempts] of Object.entries(this.schedulingAttempts)) {
+    for (const [uid, attempts] of this.schedulingAttempts) {
       const p: any = this.unschedulable.get(uid);
       if (!p || p.spec.nodeName || p.metadata.deletionTimestamp) continue;
       const args = { namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid };
@@ -987,8 +996,8 @@ class SimCluster implements Cluster {
             ? { message: ErrReasonConflict }
             : { absentReason: "node(s) didn't satisfy plugin(s) [NodeAffinity]" },
       );
-      const attempts = (this.schedulingAttempts[uid] ?? 0) + 1;
-      this.schedulingAttempts[uid] = attempts;
+      const attempts = (this.schedulingAttempts.get(uid) ?? 0) + 1;
+      this.schedulingAttempts.set(uid, attempts);
       this.unschedulable.set(uid, pod);
       const copy = statusCopy(pod);
       setCondition(copy, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }, this.clock.now);
@@ -1000,7 +1009,7 @@ class SimCluster implements Cluster {
     }
     const scores = scoreValuesFor(pod, feasible, feasibleInfos, this.nonZeroOf);
     const host = feasible[selectHostIndex(scores, this.rand)].metadata!.name!;
-    delete this.schedulingAttempts[uid];
+    this.schedulingAttempts.delete(uid);
     this.unschedulable.delete(uid);
     this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');
     const copy = statusCopy(pod);
@@ -1023,13 +1032,13 @@ class SimCluster implements Cluster {
     if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
     const node = pod.spec.nodeName;
     if (this.health[node] === 'Unreachable') return;
-    if (this.kubelet.containers[uid]) return; // already started
+    if (this.containers.has(uid)) return; // already started
     const nodeObj = this.store.peek('Node', undefined, node);
     const nodeIndex = this.kubelet.nodeIndex[node] ?? 0;
     const ipSeq = (this.kubelet.podIPs[node] ?? 1) + 1;
     this.kubelet.podIPs[node] = ipSeq;
     const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
-    this.kubelet.containers[uid] = {};
+    this.containers.set(uid, {});
     const copy = { ...pod, metadata: { ...pod.metadata } };
     copy.status = {
       ...pod.status,
@@ -1115,7 +1124,7 @@ class SimCluster implements Cluster {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
     const c = (pod.spec.containers as Container[]).find((x) => x.name === container)!;
-    const rt = (this.kubelet.containers[uid][container] ??= {
+    const rt = (this.containers.get(uid)![container] ??= {
       restartCount: 0,
       backoff: 0,
       logs: [],
@@ -1184,7 +1193,7 @@ class SimCluster implements Cluster {
   private kubeletExit(a: { namespace: string; name: string; uid: string; container: string }): void {
     const pod = this.store.peek('Pod', a.namespace, a.name);
     if (!pod || pod.metadata.uid !== a.uid) return;
-    const rt = this.kubelet.containers[a.uid][a.container];
+    const rt = this.containers.get(a.uid)![a.container];
     rt.finishedAt = this.clock.now;
     const code = rt.exitCode ?? 0;
     const copy = statusCopy(pod);
@@ -1263,7 +1272,7 @@ class SimCluster implements Cluster {
     if (!pod || pod.metadata.uid !== uid) return;
     if (!isTerminal(pod) && pod.status?.containerStatuses) {
       const copy = statusCopy(pod);
-      const runtimes = this.kubelet.containers[uid] ?? {};
+      const runtimes = this.containers.get(uid) ?? {};
       for (const cs of copy.status.containerStatuses as any[]) {
         if (!cs.state?.running) continue;
         const rt = runtimes[cs.name];
