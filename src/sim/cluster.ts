@@ -17,6 +17,7 @@ import { admit } from './apiserver/admission';
 import { invalidMessage } from './apiserver/status-error';
 import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver/schema/decode';
 import { sortStrings } from './strings';
+import { memoByString } from './memo';
 import { fieldErrorMessage } from './apiserver/field';
 import { parseSelector } from './labels/selector';
 import {
@@ -847,7 +848,8 @@ class SimCluster implements Cluster {
       const pod = e.object;
       const uid = pod.metadata.uid;
       const oldNode = e.old?.spec?.nodeName;
-      if (oldNode) this.podsOnNode.get(oldNode)?.delete(uid);
+      // A write that keeps the node overwrites the pod's entry below instead.
+      if (oldNode && (e.type === 'DELETED' || oldNode !== pod.spec.nodeName)) this.podsOnNode.get(oldNode)?.delete(uid);
       // A pod's share of its node depends on its spec and on whether it is terminal; a status
       // write that keeps the spec (the same object) and the terminal state leaves it as it was.
       const same = e.type === 'MODIFIED' && e.old.spec === pod.spec && isTerminal(e.old) === isTerminal(pod);
@@ -1155,8 +1157,8 @@ class SimCluster implements Cluster {
     if (last && Object.keys(last).length) cs.lastState = last;
     cs.started = true;
     cs.restartCount = rt.restartCount;
-    cs.imageID = `docker.io/library/${c.image}@sha256:${ZERO_DIGEST}`;
-    cs.containerID = `containerd://${this.rng.uid().replaceAll('-', '')}`;
+    cs.imageID = imageID(c.image ?? '');
+    cs.containerID = this.rng.containerID();
     copy.status.phase = 'Running';
     const probe = c.readinessProbe;
     const readyAfter = probe ? (probe.initialDelaySeconds ?? 0) : 0;
@@ -1540,6 +1542,9 @@ const SCHEDULER_SOURCE = { component: 'default-scheduler' };
 /** The image digest the sim reports for every image. */
 const ZERO_DIGEST = '0'.repeat(64);
 
+/** The imageID a container status reports for an image (one string per image, shared). */
+const imageID = memoByString((image: string) => `docker.io/library/${image}@sha256:${ZERO_DIGEST}`, 1000);
+
 /** The NodeInfo of a node the scheduler cache has no pods for (shared, read-only). */
 const EMPTY_NODE_INFO: NodeInfo = emptyNodeInfo();
 
@@ -1617,27 +1622,51 @@ function formatBackoff(seconds: number): string {
 
 /** The last-applied-configuration annotation: the manifest as compact JSON, as kubectl stores it. */
 function lastApplied(manifest: any): string {
-  return sortedJson(manifest) + '\n';
+  if (manifest === null || typeof manifest !== 'object') return `${sortedJson(manifest)}\n`;
+  const parts: string[] = [];
+  sortedJsonParts(manifest, parts);
+  parts.push('\n');
+  return parts.join('');
 }
 
-/** JSON.stringify with every object's keys in sorted order (as Go marshals a map), built in one pass. */
+/**
+ * JSON.stringify with every object's keys in sorted order (as Go marshals a map), built in one
+ * pass. The pieces are joined once, so that the text is one flat string and not a tree of
+ * concatenations (the annotation it becomes lives as long as its object).
+ */
 function sortedJson(v: any): string | undefined {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const parts: string[] = [];
+  sortedJsonParts(v, parts);
+  return parts.join('');
+}
+
+function sortedJsonParts(v: any, parts: string[]): void {
   if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) out += `${i ? ',' : ''}${sortedJson(v[i]) ?? 'null'}`;
-    return `${out}]`;
+    parts.push('[');
+    for (let i = 0; i < v.length; i++) {
+      if (i) parts.push(',');
+      const x = v[i];
+      if (x !== null && typeof x === 'object') sortedJsonParts(x, parts);
+      else parts.push(JSON.stringify(x) ?? 'null');
+    }
+    parts.push(']');
+    return;
   }
-  let out = '{';
+  parts.push('{');
   let first = true;
   const keys = sortStrings(Object.keys(v));
-  for (const k of keys) {
-    const s = sortedJson(v[k]);
-    if (s === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${s}`;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const x = v[k];
+    const text = x !== null && typeof x === 'object' ? undefined : JSON.stringify(x);
+    if (text === undefined && (x === null || typeof x !== 'object')) continue;
+    parts.push(first ? JSON.stringify(k) : `,${JSON.stringify(k)}`, ':');
     first = false;
+    if (text === undefined) sortedJsonParts(x, parts);
+    else parts.push(text);
   }
-  return `${out}}`;
+  parts.push('}');
 }
 
 function parseLastApplied(text: string | undefined): any {

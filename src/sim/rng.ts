@@ -5,6 +5,9 @@
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 /** The characters of the uid being built (36 of them), reused. */
 const UID_CHARS: number[] = new Array(36).fill(0);
+const CONTAINERD = Array.from('containerd://', (c) => c.charCodeAt(0));
+/** The characters of the container ID being built, after the fixed prefix; reused. */
+const CONTAINER_ID_CHARS: number[] = [...CONTAINERD, ...new Array(32).fill(0)];
 
 export class Rng {
   private s: [number, number, number, number];
@@ -53,6 +56,19 @@ export class Rng {
     let j = 0;
     for (let i = 0; i < 32; i++) {
       if (i === 8 || i === 12 || i === 16 || i === 20) out[j++] = 45; // '-'
+      if (i === 12)
+        out[j++] = 52; // '4'
+      else if (i === 16) out[j++] = HEX_CODES[8 + this.int(4)];
+      else out[j++] = HEX_CODES[this.int(16)];
+    }
+    return String.fromCharCode.apply(null, out);
+  }
+
+  /** `containerd://` and a uid without its dashes (the same draws), as one flat string. */
+  containerID(): string {
+    const out = CONTAINER_ID_CHARS;
+    let j = CONTAINERD.length;
+    for (let i = 0; i < 32; i++) {
       if (i === 12)
         out[j++] = 52; // '4'
       else if (i === 16) out[j++] = HEX_CODES[8 + this.int(4)];

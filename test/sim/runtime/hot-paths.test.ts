@@ -158,3 +158,19 @@ describe('the store lookup', () => {
     expect(d.get('pod', 'p', 'team')).toBeUndefined();
   });
 });
+
+describe('Rng.containerID', () => {
+  it('is containerd:// and the dashless uid the same draws would give', () => {
+    for (const seed of [0, 1, 42, 2 ** 31 - 1, 123456789]) {
+      const a = new Rng(seed);
+      const b = new Rng(seed);
+      for (let i = 0; i < 50; i++) {
+        const id = a.containerID();
+        expect(id).toBe(`containerd://${b.uid().replaceAll('-', '')}`);
+        expect(id).toMatch(/^containerd:\/\/[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
+      }
+      // And the two sources stay in step afterwards.
+      expect(a.next()).toBe(b.next());
+    }
+  });
+});
