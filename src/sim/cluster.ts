@@ -696,11 +696,13 @@ class SimCluster implements Cluster {
     return { object: this.store.addOwned(kind, object), errors: [] };
   }
 
+  /** Creates from a parsed manifest, which is this call's own (a tree, nothing shared): admission works on it in place. */
   private applyCreate(kind: KindName, manifest: any, recordLastApplied = true) {
-    const obj = clone(manifest);
+    const annotation = recordLastApplied ? lastApplied(manifest) : undefined;
+    const obj = manifest;
     obj.metadata ??= {};
-    if (recordLastApplied)
-      obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(manifest) };
+    if (annotation !== undefined)
+      obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: annotation };
     const r = this.createObject(kind, obj, true);
     return { errors: r.errors, action: 'created' as const };
   }

@@ -5,8 +5,10 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import { fastParseDocuments, type PosNode } from './yaml-fast';
+import { clone } from '../clone';
 
 export interface ParsedDocument {
+  /** The document's value: a tree of fresh plain objects (no node shared), the reader's to change. */
   value: unknown;
   /** Offset range of the document in the text. */
   range: [number, number];
@@ -90,7 +92,8 @@ export function parseWithYaml(text: string): ParsedDocument[] {
     const start = doc.range?.[0] ?? 0;
     const contents = doc.contents as Node | null;
     return {
-      value: doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }),
+      // A copy, so that aliases do not share nodes: each document's value is a tree its reader may change.
+      value: doc.errors.length ? undefined : clone(doc.toJS({ maxAliasCount: 100 })),
       range: [start, doc.range?.[2] ?? text.length],
       errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...pos(e.pos[0]) })),
       position(path: string) {

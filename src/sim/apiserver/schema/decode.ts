@@ -252,11 +252,17 @@ function decodeDefinition(value: unknown, name: string, ctx: Ctx, out: DecodeIss
   }
   const obj = value as Record<string, unknown>;
   const props = def.properties ?? {};
-  const struct = shortName(name);
-  for (const key of sortedKeys(obj)) {
+  const struct = quick ? '' : shortName(name);
+  const keys = quick ? Object.keys(obj) : sortedKeys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const prop = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
-    const at: Ctx = { up: ctx, step: 'field', name: key, struct };
+    const at: Ctx = quick ? ctx : { up: ctx, step: 'field', name: key, struct };
     if (!prop) {
+      if (quick) {
+        out.push(QUICK_ISSUE);
+        return;
+      }
       const path = pathOf(at);
       out.push({ kind: 'unknownField', path, message: `unknown field ${JSON.stringify(path)}` });
       continue;
@@ -292,9 +298,13 @@ function decodeProp(value: unknown, p: PropSchema, ctx: Ctx, out: DecodeIssue[])
         out.push(typeError(ctx, k, goTypeOf(p)));
         return;
       }
-      (value as unknown[]).forEach((item, i) =>
-        decodeProp(item, p.items ?? {}, { up: ctx, step: 'index', name: String(i), struct: ctx.struct }, out),
-      );
+      for (let i = 0; i < (value as unknown[]).length; i++)
+        decodeProp(
+          (value as unknown[])[i],
+          p.items ?? {},
+          quick ? ctx : { up: ctx, step: 'index', name: String(i), struct: ctx.struct },
+          out,
+        );
       return;
     case 'object': {
       if (k !== 'object') {
@@ -304,8 +314,13 @@ function decodeProp(value: unknown, p: PropSchema, ctx: Ctx, out: DecodeIssue[])
       if (!p.additionalProperties) return;
       const obj = value as Record<string, unknown>;
       // Map values keep the map field's error context (encoding/json does not push map keys).
-      for (const key of sortedKeys(obj))
-        decodeProp(obj[key], p.additionalProperties, { up: ctx, step: 'key', name: key, struct: ctx.struct }, out);
+      for (const key of quick ? Object.keys(obj) : sortedKeys(obj))
+        decodeProp(
+          obj[key],
+          p.additionalProperties,
+          quick ? ctx : { up: ctx, step: 'key', name: key, struct: ctx.struct },
+          out,
+        );
       return;
     }
   }
@@ -320,9 +335,27 @@ function decodeProp(value: unknown, p: PropSchema, ctx: Ctx, out: DecodeIssue[])
 export function decodeStrict(kind: KindName, obj: unknown): DecodeIssue[] {
   const name = kindDefinitionName(kind);
   const out: DecodeIssue[] = [];
+  // Nearly every body decodes cleanly: first find out whether this one does, without sorting
+  // keys or tracking paths; only a body with issues is walked again to spell them out in order.
+  quick = true;
+  try {
+    decodeDefinition(obj, name, ROOT, out, { $ref: name });
+  } finally {
+    quick = false;
+  }
+  if (out.length === 0) return out;
+  out.length = 0;
   decodeDefinition(obj, name, ROOT, out, { $ref: name });
   return out;
 }
+
+/**
+ * Whether the walk only asks if the body decodes (see decodeStrict): keys in any order, no paths
+ * (every issue is reported at the root), and the walk may stop at the first issue.
+ */
+let quick = false;
+/** What the quick walk reports for an unknown field (it does not spell the path out). */
+const QUICK_ISSUE: DecodeIssue = { kind: 'unknownField', path: '', message: '' };
 
 /** The decode error encoding/json returns, if any: the first aborting error, else the first type error. */
 function fatalIssue(issues: DecodeIssue[]): DecodeIssue | undefined {
