@@ -218,3 +218,15 @@ describe('the fast YAML path agrees with the yaml package', () => {
       expect([text, fastParseDocuments(text)]).toEqual([text, undefined]);
   });
 });
+
+describe('parsed documents are trees', () => {
+  // applyCreate admits a parsed manifest in place, so no node may be reachable twice.
+  test('aliases give copies, not the anchored node', () => {
+    const [doc] = parseYamlDocuments('a: &x {k: [1, {m: 2}]}\nb: *x\n');
+    const v = doc.value as { a: { k: unknown[] }; b: { k: unknown[] } };
+    expect(v.b).toEqual(v.a);
+    expect(v.b).not.toBe(v.a);
+    expect(v.b.k).not.toBe(v.a.k);
+    expect(v.b.k[1]).not.toBe(v.a.k[1]);
+  });
+});
