@@ -53,23 +53,34 @@ export type ResourceList = Record<string, number>;
 
 function containerRequests(c: Container): ResourceList {
   const out: ResourceList = {};
-  for (const [k, v] of Object.entries(c.resources?.requests ?? {})) out[k] = quantityValue(k, v);
+  const requests = c.resources?.requests;
+  if (requests) for (const k in requests) out[k] = quantityValue(k, requests[k]);
   return out;
+}
+
+/** Adds each of `r` into `sum`. */
+function addInto(sum: ResourceList, r: ResourceList): void {
+  for (const k in r) sum[k] = (sum[k] ?? 0) + r[k];
 }
 
 /** The pod's effective requests: max(sum of containers (+ restartable init containers), each init container) + overhead. */
 export function podRequests(pod: Pod): ResourceList {
   const sum: ResourceList = {};
-  const add = (r: ResourceList) => {
-    for (const [k, v] of Object.entries(r)) sum[k] = (sum[k] ?? 0) + v;
-  };
-  for (const c of pod.spec?.containers ?? []) add(containerRequests(c));
-  for (const c of pod.spec?.initContainers ?? []) if (c.restartPolicy === 'Always') add(containerRequests(c));
-  for (const c of pod.spec?.initContainers ?? []) {
-    if (c.restartPolicy === 'Always') continue;
-    for (const [k, v] of Object.entries(containerRequests(c))) sum[k] = Math.max(sum[k] ?? 0, v);
+  const spec = pod.spec;
+  const containers = spec?.containers ?? [];
+  for (let i = 0; i < containers.length; i++)
+    if (containers[i].resources?.requests) addInto(sum, containerRequests(containers[i]));
+  const inits = spec?.initContainers;
+  if (inits) {
+    for (const c of inits) if (c.restartPolicy === 'Always') addInto(sum, containerRequests(c));
+    for (const c of inits) {
+      if (c.restartPolicy === 'Always') continue;
+      const r = containerRequests(c);
+      for (const k in r) sum[k] = Math.max(sum[k] ?? 0, r[k]);
+    }
   }
-  for (const [k, v] of Object.entries(pod.spec?.overhead ?? {})) sum[k] = (sum[k] ?? 0) + quantityValue(k, v);
+  const overhead = spec?.overhead;
+  if (overhead) for (const k in overhead) sum[k] = (sum[k] ?? 0) + quantityValue(k, overhead[k]);
   return sum;
 }
 
@@ -77,10 +88,11 @@ export function podRequests(pod: Pod): ResourceList {
 export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
-  for (const c of pod.spec?.containers ?? []) {
-    const r = containerRequests(c);
-    cpu += r.cpu ?? 100;
-    memory += r.memory ?? 200 * 1024 * 1024;
+  const containers = pod.spec?.containers ?? [];
+  for (let i = 0; i < containers.length; i++) {
+    const requests = containers[i].resources?.requests;
+    cpu += requests?.cpu !== undefined ? quantityValue('cpu', requests.cpu) : 100;
+    memory += requests?.memory !== undefined ? quantityValue('memory', requests.memory) : 200 * 1024 * 1024;
   }
   return { cpu, memory };
 }
