@@ -107,6 +107,28 @@ describe('the compact Event store', () => {
     expect(nanos[2] - nanos[1]).toBe(1n);
   });
 
+  it('aggregates the same way for an object with many Events as for one with few', () => {
+    // The index keeps an object's first Events in a chain and past that by message: a repeat of
+    // any of them, before and after the switch, bumps the one Event; new messages stay apart.
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    let n = 0;
+    const rec = new Recorder(
+      () => now,
+      () => `uid-${n++}`,
+    );
+    const job = { kind: 'Job', name: 'j', namespace: 'default', uid: 'j1', apiVersion: 'batch/v1' };
+    const source = { component: 'job-controller' };
+    const messages = Array.from({ length: 30 }, (_, i) => `Created pod: j-${i % 20}`);
+    for (const m of messages) rec.record(job, 'Normal', 'SuccessfulCreate', m, source);
+    rec.record(job, 'Warning', 'SuccessfulCreate', 'Created pod: j-3', source);
+    for (let i = 0; i < 5; i++) rec.record(job, 'Normal', 'SuccessfulCreate', 'Created pod: j-3', source);
+    const events = rec.list() as any[];
+    expect(events.map((e) => [e.type, e.message, e.count])).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => ['Normal', `Created pod: j-${i}`, i === 3 ? 7 : i < 10 ? 2 : 1]),
+      ['Warning', 'Created pod: j-3', 1],
+    ]);
+  });
+
   it('snapshots and restores a busy cluster exactly, and goes on as the original does', () => {
     const make = () => {
       const c = createCluster({ seed: 5 });
