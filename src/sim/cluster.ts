@@ -16,8 +16,8 @@ import { parseYamlDocuments } from './apiserver/yaml';
 import { admit } from './apiserver/admission';
 import { invalidMessage } from './apiserver/status-error';
 import { checkTypeMeta, decodeStrict, kubectlDecodeErrorLine } from './apiserver/schema/decode';
-import { sortStrings } from './strings';
 import { memoByString } from './memo';
+import { lastApplied, sortedJson } from './sorted-json';
 import { fieldErrorMessage } from './apiserver/field';
 import { parseSelector } from './labels/selector';
 import {
@@ -1620,55 +1620,6 @@ function formatBackoff(seconds: number): string {
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
   return s ? `${m}m${s}s` : `${m}m0s`;
-}
-
-/** The last-applied-configuration annotation: the manifest as compact JSON, as kubectl stores it. */
-function lastApplied(manifest: any): string {
-  if (manifest === null || typeof manifest !== 'object') return `${sortedJson(manifest)}\n`;
-  const parts: string[] = [];
-  sortedJsonParts(manifest, parts);
-  parts.push('\n');
-  return parts.join('');
-}
-
-/**
- * JSON.stringify with every object's keys in sorted order (as Go marshals a map), built in one
- * pass. The pieces are joined once, so that the text is one flat string and not a tree of
- * concatenations (the annotation it becomes lives as long as its object).
- */
-function sortedJson(v: any): string | undefined {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  const parts: string[] = [];
-  sortedJsonParts(v, parts);
-  return parts.join('');
-}
-
-function sortedJsonParts(v: any, parts: string[]): void {
-  if (Array.isArray(v)) {
-    parts.push('[');
-    for (let i = 0; i < v.length; i++) {
-      if (i) parts.push(',');
-      const x = v[i];
-      if (x !== null && typeof x === 'object') sortedJsonParts(x, parts);
-      else parts.push(JSON.stringify(x) ?? 'null');
-    }
-    parts.push(']');
-    return;
-  }
-  parts.push('{');
-  let first = true;
-  const keys = sortStrings(Object.keys(v));
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const x = v[k];
-    const text = x !== null && typeof x === 'object' ? undefined : JSON.stringify(x);
-    if (text === undefined && (x === null || typeof x !== 'object')) continue;
-    parts.push(first ? JSON.stringify(k) : `,${JSON.stringify(k)}`, ':');
-    first = false;
-    if (text === undefined) sortedJsonParts(x, parts);
-    else parts.push(text);
-  }
-  parts.push('}');
 }
 
 function parseLastApplied(text: string | undefined): any {

@@ -11,6 +11,7 @@ import { parseTime, rfc3339 } from '../../../src/sim/time';
 import { Recorder } from '../../../src/sim/events/recorder';
 import { Rng } from '../../../src/sim/rng';
 import { createCluster } from '../../../src/sim';
+import { lastApplied, sortedJson } from '../../../src/sim/sorted-json';
 
 /** A small seeded generator of JSON-shaped values with repeated keys and shapes. */
 function randomJson(rng: Rng, depth = 0): unknown {
@@ -193,6 +194,47 @@ describe('Rng.containerID', () => {
       }
       // And the two sources stay in step afterwards.
       expect(a.next()).toBe(b.next());
+    }
+  });
+});
+
+describe('sortedJson', () => {
+  /** The reference: JSON.stringify of a copy whose objects have their keys inserted in sorted order. */
+  const sortedCopy = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sortedCopy)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  const tricky = [
+    '',
+    'plain',
+    'a"b',
+    'back\\slash',
+    'tab\there',
+    'nl\n',
+    '\u0000\u001f',
+    'ünï',
+    '日本',
+    '\ud800',
+    '<&>',
+    '~\u007f',
+  ];
+
+  it('is JSON.stringify with sorted keys, for generated values and awkward strings', () => {
+    const rng = new Rng(11);
+    for (let i = 0; i < 2000; i++) {
+      const v = randomJson(rng);
+      expect(sortedJson(v)).toBe(JSON.stringify(sortedCopy(v)));
+    }
+    for (const s of tricky) {
+      const v = { [s]: s, list: [s, { [s]: [s] }], zeta: 1, alpha: { b: s, a: null } };
+      expect(sortedJson(v)).toBe(JSON.stringify(sortedCopy(v)));
+      expect(lastApplied(v)).toBe(`${JSON.stringify(sortedCopy(v))}\n`);
     }
   });
 });
