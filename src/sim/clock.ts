@@ -5,7 +5,7 @@
  *
  * Timers are indexed by a key (the pod uid, the node, or the controller's object) so that
  * cancelling or looking up the timers of one object costs the timers it has, not the whole queue;
- * a cancelled timer stays in the heap, marked, and is dropped when it reaches the top.
+ * a cancelled timer stays in the queue, marked, and is dropped when it reaches the front.
  */
 import { clone } from './clone';
 
@@ -33,10 +33,22 @@ export function timerKey(type: string, args: Record<string, unknown>): string {
   return `${type}/${String(args.namespace ?? '')}/${String(args.name ?? '')}`;
 }
 
+/** The timers due at one time, in scheduling order; `head` is the first not yet taken. */
+interface Bucket {
+  items: (Timer | undefined)[];
+  head: number;
+}
+
 export class SimClock {
   now: number;
   private seq = 0;
-  private heap: Timer[] = [];
+  /**
+   * The queue: a bucket of timers per due time (appended in scheduling order, which is `seq`
+   * order), and a min-heap of the times that have one. Many timers fall due at the same moment
+   * (a thousand pods created at once), so the heap holds far fewer entries than the queue.
+   */
+  private buckets = new Map<number, Bucket>();
+  private times: number[] = [];
   /** Pending timers by key, in scheduling order (a key has few: a list beats a Set). */
   private byKey = new Map<string, Timer[]>();
   /**
@@ -44,7 +56,7 @@ export class SimClock {
    * question from the queue, kept from then on); the others are not indexed by type at all.
    */
   private byType = new Map<string, Set<Timer>>();
-  /** Cancelled timers still in the heap (a strong set: they are in the heap anyway, and weak ones cost the GC). */
+  /** Cancelled timers still in the queue (a strong set: they are in the queue anyway, and weak ones cost the GC). */
   private dead = new Set<Timer>();
   private live = 0;
 
@@ -56,17 +68,38 @@ export class SimClock {
     const timer: Timer = { at: Math.max(at, this.now), seq: this.seq++, type, args };
     this.index(timer);
     this.live++;
-    const h = this.heap;
-    h.push(timer);
+    this.enqueue(timer);
+    return timer;
+  }
+
+  private enqueue(timer: Timer): void {
+    const bucket = this.buckets.get(timer.at);
+    if (bucket) {
+      bucket.items.push(timer);
+      return;
+    }
+    this.buckets.set(timer.at, { items: [timer], head: 0 });
+    // Sift the new time up the heap.
+    const h = this.times;
+    const at = timer.at;
+    h.push(at);
     let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(timer, h[p])) break;
+      if (h[p] <= at) break;
       h[i] = h[p];
       i = p;
     }
-    h[i] = timer;
-    return timer;
+    h[i] = at;
+  }
+
+  /** Every queued timer (cancelled ones included), in no particular order. */
+  private *queued(): Generator<Timer> {
+    for (const b of this.buckets.values())
+      for (let i = b.head; i < b.items.length; i++) {
+        const t = b.items[i];
+        if (t) yield t;
+      }
   }
 
   private index(t: Timer): void {
@@ -108,7 +141,7 @@ export class SimClock {
     let set = this.byType.get(type);
     if (!set) {
       set = new Set();
-      for (const t of this.heap) if (t.type === type && !this.dead.has(t)) set.add(t);
+      for (const t of this.queued()) if (t.type === type && !this.dead.has(t)) set.add(t);
       this.byType.set(type, set);
     }
     for (const t of set) if (match(t)) return true;
@@ -122,40 +155,55 @@ export class SimClock {
     return undefined;
   }
 
+  /** The bucket of the earliest due time with a pending timer at its head (dropping cancelled and spent ones). */
+  private first(): Bucket | undefined {
+    const h = this.times;
+    while (h.length > 0) {
+      const bucket = this.buckets.get(h[0])!;
+      const items = bucket.items;
+      while (bucket.head < items.length && this.dead.size > 0 && this.dead.has(items[bucket.head]!)) {
+        this.dead.delete(items[bucket.head]!);
+        items[bucket.head++] = undefined;
+      }
+      if (bucket.head < items.length) return bucket;
+      this.buckets.delete(h[0]);
+      this.popTime();
+    }
+    return undefined;
+  }
+
   peek(): Timer | undefined {
-    while (this.heap.length > 0 && this.dead.size > 0 && this.dead.has(this.heap[0])) this.dead.delete(this.popTop());
-    return this.heap[0];
+    const bucket = this.first();
+    return bucket && bucket.items[bucket.head];
   }
 
   pop(): Timer | undefined {
-    const top = this.peek();
-    if (top === undefined) return undefined;
-    this.popTop();
+    const bucket = this.first();
+    if (bucket === undefined) return undefined;
+    const top = bucket.items[bucket.head]!;
+    bucket.items[bucket.head++] = undefined;
     this.unindex(top);
     this.live--;
     return top;
   }
 
-  private popTop(): Timer {
-    const h = this.heap;
-    const top = h[0];
+  private popTime(): void {
+    const h = this.times;
     const last = h.pop()!;
     const n = h.length;
-    if (n > 0) {
-      // Sift `last` down from the root.
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const m = r < n && before(h[r], h[l]) ? r : l;
-        if (!before(h[m], last)) break;
-        h[i] = h[m];
-        i = m;
-      }
-      h[i] = last;
+    if (n === 0) return;
+    // Sift `last` down from the root.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && h[r] < h[l] ? r : l;
+      if (h[m] >= last) break;
+      h[i] = h[m];
+      i = m;
     }
-    return top;
+    h[i] = last;
   }
 
   /** The number of pending (not cancelled) timers. */
@@ -164,21 +212,28 @@ export class SimClock {
   }
 
   save(): ClockState {
+    const timers: Timer[] = [];
+    for (const t of this.queued()) if (!this.dead.has(t)) timers.push(t);
     return {
       now: this.now,
       seq: this.seq,
-      timers: clone(this.heap.filter((t) => !this.dead.has(t)).sort((a, b) => (before(a, b) ? -1 : 1))),
+      timers: clone(timers.sort((a, b) => (before(a, b) ? -1 : 1))),
     };
   }
 
   load(s: ClockState): void {
     this.now = s.now;
     this.seq = s.seq;
-    this.heap = clone(s.timers);
+    this.buckets = new Map();
+    this.times = [];
     this.byKey = new Map();
     this.byType = new Map();
     this.dead = new Set();
-    this.live = this.heap.length;
-    for (const t of this.heap) this.index(t);
+    const timers = clone(s.timers).sort((a, b) => (before(a, b) ? -1 : 1));
+    this.live = timers.length;
+    for (const t of timers) {
+      this.index(t);
+      this.enqueue(t);
+    }
   }
 }

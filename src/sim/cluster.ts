@@ -199,6 +199,8 @@ class SimCluster implements Cluster {
   private podsOnNode = new Map<string, Map<string, Pod>>();
   /** The scheduler cache's NodeInfo per node: requests, non-zero requests and host ports of its non-terminal pods. */
   private nodeInfos = new Map<string, NodeInfo>();
+  /** The NodeInfos in the order of the store's shared Node list, while that list stays the same. */
+  private infosInOrder: { nodes: readonly Node[]; infos: NodeInfo[] } | undefined;
   /** Parsed resource requests per pod uid (a pod's requests do not change). */
   private requests = new Map<string, ResourceList>();
   /** Pods the scheduler could not place, by uid, retried when the cluster changes. */
@@ -537,6 +539,7 @@ class SimCluster implements Cluster {
     this.nonZero = new Map();
     this.unschedulable = new Map();
     this.nodeInfos = new Map();
+    this.infosInOrder = undefined;
     for (const p of this.store.peekAll('Pod')) {
       if (p.spec.nodeName) {
         let m = this.podsOnNode.get(p.spec.nodeName);
@@ -956,6 +959,20 @@ class SimCluster implements Cluster {
     addToNodeInfo(info, pod, sign, this.requestsOf, this.nonZeroOf);
   }
 
+  /** Every node's NodeInfo (made for those without one), in the order of `nodes`, the store's shared list. */
+  private infosFor(nodes: readonly Node[]): NodeInfo[] {
+    if (this.infosInOrder?.nodes !== nodes) {
+      const infos = nodes.map((n) => {
+        const name = n.metadata!.name!;
+        let info = this.nodeInfos.get(name);
+        if (!info) this.nodeInfos.set(name, (info = emptyNodeInfo()));
+        return info;
+      });
+      this.infosInOrder = { nodes, infos };
+    }
+    return this.infosInOrder.infos;
+  }
+
   private requeueUnschedulable(): void {
     if (this.unschedulable.size === 0) return;
     for (const [uid, attempts] of this.schedulingAttempts) {
@@ -975,13 +992,14 @@ class SimCluster implements Cluster {
     // NodeAffinity's PreFilter narrows the nodes to those named by matchFields (daemon pods).
     const names = preFilterNodeNames(pod);
     const nodes = names ? allNodes.filter((n) => names.has(n.metadata!.name!)) : allNodes;
+    const infos = names ? undefined : this.infosFor(allNodes);
     const ps = podSchedulingState(pod, this.requestsOf);
     const feasible: Node[] = [];
     const feasibleInfos: NodeInfo[] = [];
     const rejected: NodeFilterResult[] = [];
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
-      const info = this.nodeInfos.get(n.metadata!.name!) ?? EMPTY_NODE_INFO;
+      const info = infos ? infos[i] : (this.nodeInfos.get(n.metadata!.name!) ?? EMPTY_NODE_INFO);
       const r = rejectNodeFor(ps, n, info);
       if (r) rejected.push(r);
       else {
