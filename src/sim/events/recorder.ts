@@ -57,8 +57,11 @@ class Entry {
     readonly loaded?: { name: string; creationTimestamp: string; firstTimestamp: string },
   ) {}
 
-  /** The next (older) stored Event about the same object with the same message: the index's chain. */
-  sameMessage: Entry | undefined = undefined;
+  /**
+   * The next (older) stored Event in the index's chain: about the same object while the object's
+   * bucket is a chain, about the same object with the same message once it is a message map.
+   */
+  older: Entry | undefined = undefined;
 
   /** Whether the EventCorrelator would aggregate an Event with these fields into this one. */
   matches(
@@ -120,10 +123,26 @@ function objectKey(obj: InvolvedObject): string {
   return obj.uid || `${obj.kind}/${obj.namespace ?? ''}/${obj.name}`;
 }
 
+/**
+ * The stored Events about one object, for the correlator's lookup of a repeat: the newest, chained
+ * to the older ones, while there are few; by message (each message's Events chained) past that,
+ * as for a Job's thousands of SuccessfulCreate.
+ */
+type Bucket = Chain | Map<string, Entry>;
+class Chain {
+  constructor(
+    public newest: Entry,
+    public size: number,
+  ) {}
+}
+
+/** How many Events about one object a chain holds before its bucket becomes a message map. */
+const CHAIN_MAX = 8;
+
 export class Recorder {
   private entries: Entry[] = [];
-  /** Entries by the object they are about and their message, for the correlator's lookup of a repeat. */
-  private index = new Map<string, Map<string, Entry>>();
+  /** Entries by the object they are about. */
+  private index = new Map<string, Bucket>();
   private sinceExpiry = 0;
   /** Bumped on every record, so a view can tell that the Events changed. */
   changes = 0;
@@ -149,9 +168,8 @@ export class Recorder {
     // lastTimestamp has second precision; expiry compares against that, here as after a restore.
     const now = clockMs - (((clockMs % 1000) + 1000) % 1000);
     const key = objectKey(obj);
-    let byMessage = this.index.get(key);
-    const same = byMessage?.get(message);
-    for (let e = same; e; e = e.sameMessage) {
+    const bucket = this.index.get(key);
+    for (let e = bucket instanceof Chain ? bucket.newest : bucket?.get(message); e; e = e.older) {
       if (e.matches(obj, type, reason, message, source)) {
         e.count++;
         e.lastMs = now;
@@ -169,9 +187,7 @@ export class Recorder {
     }
     const e = new Entry(obj, type, reason, message, source, this.uid(), this.lastNameMs, this.lastNameSeq, now, now, 1);
     this.entries.push(e);
-    if (!byMessage) this.index.set(key, (byMessage = new Map()));
-    e.sameMessage = same;
-    byMessage.set(message, e);
+    this.addToIndex(e, key, bucket);
   }
 
   /** The live Events (reading never changes state, so snapshots do not depend on who looked). */
@@ -195,12 +211,30 @@ export class Recorder {
     for (const e of this.entries) this.addToIndex(e);
   }
 
-  private addToIndex(e: Entry): void {
-    const key = objectKey(e.obj);
-    let byMessage = this.index.get(key);
-    if (!byMessage) this.index.set(key, (byMessage = new Map()));
-    e.sameMessage = byMessage.get(e.message);
-    byMessage.set(e.message, e);
+  /** Adds the newest Entry to its object's bucket (`bucket`: the bucket under `key`, when the caller has it). */
+  private addToIndex(e: Entry, key = objectKey(e.obj), bucket = this.index.get(key)): void {
+    if (bucket === undefined) {
+      e.older = undefined;
+      this.index.set(key, new Chain(e, 1));
+    } else if (!(bucket instanceof Chain)) {
+      e.older = bucket.get(e.message);
+      bucket.set(e.message, e);
+    } else if (bucket.size < CHAIN_MAX) {
+      e.older = bucket.newest;
+      bucket.newest = e;
+      bucket.size++;
+    } else {
+      // Too many for a chain: by message from now on, oldest first so that each chain ends newest.
+      const chain: Entry[] = [];
+      for (let x: Entry | undefined = bucket.newest; x; x = x.older) chain.push(x);
+      chain.reverse().push(e);
+      const byMessage = new Map<string, Entry>();
+      for (const x of chain) {
+        x.older = byMessage.get(x.message);
+        byMessage.set(x.message, x);
+      }
+      this.index.set(key, byMessage);
+    }
   }
 
   save(): EventRecord[] {
