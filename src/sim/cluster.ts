@@ -199,6 +199,7 @@ class SimCluster implements Cluster {
   private podsOnNode = new Map<string, Map<string, Pod>>();
   /** The scheduler cache's NodeInfo per node: requests, non-zero requests and host ports of its non-terminal pods. */
   private nodeInfos = new Map<string, NodeInfo>();
+  private scratch = { feasible: [] as Node[], feasibleInfos: [] as NodeInfo[], rejected: [] as NodeFilterResult[] };
   /** The NodeInfos in the order of the store's shared Node list, while that list stays the same. */
   private infosInOrder: { nodes: readonly Node[]; infos: NodeInfo[] } | undefined;
   /** Parsed resource requests per pod uid (a pod's requests do not change). */
@@ -994,9 +995,11 @@ class SimCluster implements Cluster {
     const nodes = names ? allNodes.filter((n) => names.has(n.metadata!.name!)) : allNodes;
     const infos = names ? undefined : this.infosFor(allNodes);
     const ps = podSchedulingState(pod, this.requestsOf);
-    const feasible: Node[] = [];
-    const feasibleInfos: NodeInfo[] = [];
-    const rejected: NodeFilterResult[] = [];
+    // Scratch lists, reused: nothing keeps them past this call (and nothing in it schedules again).
+    const { feasible, feasibleInfos, rejected } = this.scratch;
+    feasible.length = 0;
+    feasibleInfos.length = 0;
+    rejected.length = 0;
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
       const info = infos ? infos[i] : (this.nodeInfos.get(n.metadata!.name!) ?? EMPTY_NODE_INFO);

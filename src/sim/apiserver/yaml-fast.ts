@@ -115,83 +115,91 @@ function flowScalar(text: string, i: number): [unknown, number, number] {
   return [plain(raw), i + raw.length, start];
 }
 
+/** The node of a value whose position nobody will ask for (a parse without positions). */
+const NO_POS: PosNode = { at: -1 };
+
 const skip = (text: string, j: number) => {
   while (text[j] === ' ') j++;
   return j;
 };
 
 /** A flow value (collection or scalar) at text[i]: its value, node and the index after it. */
-function flow(text: string, i: number, base: number, depth: number): { value: unknown; node: PosNode; next: number } {
+function flow(
+  text: string,
+  i: number,
+  base: number,
+  depth: number,
+  positions: boolean,
+): { value: unknown; node: PosNode; next: number } {
   if (depth > 20) giveUp();
   const c = text[i];
   if (c === '[') {
     const items: unknown[] = [];
     const nodes: PosNode[] = [];
     let j = skip(text, i + 1);
-    if (text[j] === ']') return { value: items, node: { at: base + i, items: nodes }, next: j + 1 };
+    if (text[j] === ']')
+      return { value: items, node: positions ? { at: base + i, items: nodes } : NO_POS, next: j + 1 };
     for (;;) {
       j = skip(text, j);
-      const item = flow(text, j, base, depth + 1);
+      const item = flow(text, j, base, depth + 1, positions);
       items.push(item.value);
-      nodes.push(item.node);
+      if (positions) nodes.push(item.node);
       j = skip(text, item.next);
       if (text[j] === ',') {
         j++;
         if (text[skip(text, j)] === ']') giveUp(); // a trailing comma: leave it to yaml
         continue;
       }
-      if (text[j] === ']') return { value: items, node: { at: base + i, items: nodes }, next: j + 1 };
+      if (text[j] === ']')
+        return { value: items, node: positions ? { at: base + i, items: nodes } : NO_POS, next: j + 1 };
       giveUp();
     }
   }
   if (c === '{') {
     const value: Record<string, unknown> = {};
-    const keys = new Map<string, { keyAt: number; node: PosNode }>();
+    const keys = positions ? new Map<string, { keyAt: number; node: PosNode }>() : undefined;
     let j = skip(text, i + 1);
-    if (text[j] === '}') return { value, node: { at: base + i, keys }, next: j + 1 };
+    if (text[j] === '}') return { value, node: keys ? { at: base + i, keys } : NO_POS, next: j + 1 };
     for (;;) {
       j = skip(text, j);
       const m = /^([A-Za-z0-9_][A-Za-z0-9_./-]*): /.exec(text.slice(j, j + 260));
-      if (!m || keys.has(m[1]) || m[1] === '__proto__') giveUp();
+      if (!m || Object.prototype.hasOwnProperty.call(value, m[1]) || m[1] === '__proto__') giveUp();
       const keyAt = j;
       j = skip(text, j + m![0].length);
-      const item = flow(text, j, base, depth + 1);
+      const item = flow(text, j, base, depth + 1, positions);
       value[m![1]] = item.value;
-      keys.set(m![1], { keyAt: base + keyAt, node: item.node });
+      keys?.set(m![1], { keyAt: base + keyAt, node: item.node });
       j = skip(text, item.next);
       if (text[j] === ',') {
         j++;
         if (text[skip(text, j)] === '}') giveUp();
         continue;
       }
-      if (text[j] === '}') return { value, node: { at: base + i, keys }, next: j + 1 };
+      if (text[j] === '}') return { value, node: keys ? { at: base + i, keys } : NO_POS, next: j + 1 };
       giveUp();
     }
   }
   const [v, next, start] = flowScalar(text, i);
-  return { value: v, node: { at: base + start }, next };
+  return { value: v, node: positions ? { at: base + start } : NO_POS, next };
 }
 
 /** A one-line value at text[i] (offset base for positions): a flow collection or a scalar. */
-function inline(text: string, i: number, base: number): { value: unknown; node: PosNode } {
+function inline(text: string, i: number, base: number, positions: boolean): { value: unknown; node: PosNode } {
   const c = text[i];
   if (c === '[' || c === '{') {
-    const r = flow(text, i, base, 0);
+    const r = flow(text, i, base, 0, positions);
     rest(text, r.next);
     return { value: r.value, node: r.node };
   }
   if (c === '"' || c === "'") {
     const [v, next] = quoted(text, i);
     rest(text, next);
-    return { value: v, node: { at: base + i } };
+    return { value: v, node: positions ? { at: base + i } : NO_POS };
   }
   if ('&*!|>%@`?]}#,'.includes(c)) giveUp();
   if (c === '-' && (text[i + 1] === ' ' || text[i + 1] === undefined)) giveUp();
-  return { value: plain(uncomment(text.slice(i))), node: { at: base + i } };
+  return { value: plain(uncomment(text.slice(i))), node: positions ? { at: base + i } : NO_POS };
 }
-
-/** The node of a value whose position nobody will ask for (a parse without positions). */
-const NO_POS: PosNode = { at: -1 };
 
 class Block {
   i = 0;
@@ -234,7 +242,7 @@ class Block {
           child = this.sequence(indent);
         else child = { value: null, node: { at: -1 } };
       } else {
-        child = inline(text, a, line.at);
+        child = inline(text, a, line.at, this.positions);
         const next = this.peek();
         if (next && next.indent > indent) giveUp(); // a multi-line scalar, or a nested block after a value
       }
@@ -277,7 +285,7 @@ class Block {
         continue;
       }
       this.i++;
-      const child = inline(line.text, k, line.at);
+      const child = inline(line.text, k, line.at, this.positions);
       items.push(child.value);
       if (this.positions) nodes.push(child.node);
       const next = this.peek();

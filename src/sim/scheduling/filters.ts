@@ -122,6 +122,12 @@ function hostPorts(pod: Pod): ContainerPort[] {
   return out ?? NO_PORTS;
 }
 
+function anyPortConflict(wanted: ContainerPort[], used: ContainerPort[]): boolean {
+  for (let i = 0; i < wanted.length; i++)
+    for (let j = 0; j < used.length; j++) if (portsConflict(wanted[i], used[j])) return true;
+  return false;
+}
+
 function portsConflict(a: ContainerPort, b: ContainerPort): boolean {
   if ((a.protocol ?? 'TCP') !== (b.protocol ?? 'TCP') || a.hostPort !== b.hostPort) return false;
   const ipA = a.hostIP || '0.0.0.0';
@@ -298,11 +304,9 @@ export function rejectNodeFor(ps: PodSchedulingState, node: Node, info: NodeInfo
   if (ps.affinity && !ps.affinity.match(node)) return fail(name, 'NodeAffinity', [ErrReasonNodeAffinity], false);
 
   // NodePorts
-  const wanted = st.hostPorts;
-  if (wanted.length > 0) {
-    if (wanted.some((w) => info.ports.some((u) => portsConflict(w, u))))
-      return fail(name, 'NodePorts', [ErrReasonNodePorts], true);
-  }
+  // (No closures here: one capturing `info` would cost a context allocation on every call.)
+  if (st.hostPorts.length > 0 && anyPortConflict(st.hostPorts, info.ports))
+    return fail(name, 'NodePorts', [ErrReasonNodePorts], true);
   // NodeResourcesFit
   const alloc = allocatable(node);
   let reasons: string[] | undefined;

@@ -210,8 +210,9 @@ export function validateVolumes(
 /** ValidateVolumeMounts: each mount names a pod volume and has a unique, non-empty mountPath. */
 function validateVolumeMounts(mounts: VolumeMount[] | undefined, volumes: Set<string>, path: string): FieldError[] {
   const errs: FieldError[] = [];
+  if (!mounts?.length) return errs;
   const mountpoints = new Set<string>();
-  (mounts ?? []).forEach((m, i) => {
+  mounts.forEach((m, i) => {
     const idx = index(path, i);
     if (!m.name) errs.push(required(child(idx, 'name'), ''));
     if (!volumes.has(m.name)) errs.push(notFound(child(idx, 'name'), m.name ?? ''));
@@ -236,8 +237,9 @@ const supportedPortProtocols = ['SCTP', 'TCP', 'UDP'];
 
 function validateContainerPorts(ports: ContainerPort[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
+  if (!ports?.length) return errs;
   const names = new Set<string>();
-  (ports ?? []).forEach((p, i) => {
+  ports.forEach((p, i) => {
     const idx = index(path, i);
     if (p.name) {
       const msgs = isValidPortName(p.name);
@@ -460,6 +462,7 @@ function validateContainerCommon(c: Container, volumes: Set<string>, path: strin
 /** checkHostPortConflicts: the same protocol/hostIP/hostPort may be claimed once per pod. */
 function checkHostPortConflicts(containers: Container[], path: string): FieldError[] {
   const errs: FieldError[] = [];
+  if (!containers.some((c) => c.ports?.length)) return errs;
   const seen = new Set<string>();
   containers.forEach((c, ci) => {
     (c.ports ?? []).forEach((p, pi) => {
@@ -519,8 +522,9 @@ function validateInitContainers(
   path: string,
 ): FieldError[] {
   const errs: FieldError[] = [];
+  if (!inits?.length) return errs;
   const names = new Set((regular ?? []).map((c) => c.name));
-  (inits ?? []).forEach((c, i) => {
+  inits.forEach((c, i) => {
     const p = index(path, i);
     errs.push(...validateContainerCommon(c, volumes, p));
     if (names.has(c.name)) errs.push(duplicate(child(p, 'name'), c.name));
