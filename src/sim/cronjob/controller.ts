@@ -10,6 +10,7 @@
  * status write per sync, one timer per coming schedule (quiet time costs nothing), and a sync that
  * fails is retried with the workqueue's exponential back-off (5 ms doubling, at most 1000 s).
  */
+import { controllerRefOfKind, isControlledBy } from '../owners';
 import { rfc3339 as iso, parseTime } from '../time';
 import { clone, sameJson } from '../clone';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
@@ -108,9 +109,6 @@ function cachedSchedule(spec: string, zone: string | undefined): ReturnType<type
   return r;
 }
 
-const isControlledBy = (job: any, cj: any) =>
-  (job.metadata?.ownerReferences ?? []).some((r: any) => r.controller && r.uid === cj.metadata.uid);
-
 export class CronJobController {
   constructor(
     private host: CronJobHost,
@@ -148,7 +146,7 @@ export class CronJobController {
   }
 
   onJob(job: Job): void {
-    const ref = (job.metadata?.ownerReferences ?? []).find((r) => r.controller && r.kind === 'CronJob');
+    const ref = controllerRefOfKind(job, 'CronJob');
     if (ref) this.enqueue(job.metadata?.namespace ?? 'default', ref.name);
   }
 
@@ -359,7 +357,7 @@ export class CronJobController {
             scheduledTime,
             error: `jobs.batch "${jobName}" not found`,
           };
-        if (!isControlledBy(job, cronJob) || inActiveList(cronJob, job.metadata.uid))
+        if (!isControlledBy(job, cronJob.metadata?.uid) || inActiveList(cronJob, job.metadata.uid))
           return { decision: 'already processed', outcome: 'waiting', scheduledTime };
         jobResp = job;
       } else {

@@ -3,6 +3,7 @@
  * decisions of manage.ts (podsShouldBeOnNode), update.ts (rollingUpdate, both maxSurge paths) and
  * status.ts (updateDaemonSetStatus); `sync` only carries their plans out.
  */
+import { controllerRefOfKind } from '../owners';
 import { clone } from '../clone';
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
@@ -87,7 +88,7 @@ export class DaemonSetController {
 
   /** Which DaemonSets a pod change concerns. */
   onPod(pod: Pod): void {
-    const ref = (pod.metadata?.ownerReferences ?? []).find((r) => r.controller && r.kind === 'DaemonSet');
+    const ref = controllerRefOfKind(pod, 'DaemonSet');
     if (ref) this.enqueue(pod.metadata?.namespace, ref.name);
     else if (!pod.metadata?.ownerReferences?.length) this.enqueue();
   }

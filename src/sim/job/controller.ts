@@ -27,6 +27,7 @@
  *   and is reported as FailedCreate with the slow start stopping at the failed batch.
  * - Upstream quirk kept: a sync that waits for the back-off reports status.active 0.
  */
+import { controllerRefOfKind, isControlledBy } from '../owners';
 import { clone, sameJson } from '../clone';
 import { rfc3339 as iso, parseTime } from '../time';
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
@@ -283,7 +284,7 @@ export class JobController {
 
   /** Pod events sync their Job after the batching delay (enqueueSyncJobBatched), so bursts coalesce. */
   onPod(pod: Pod): void {
-    const ref = (pod.metadata?.ownerReferences ?? []).find((r) => r.controller && r.kind === 'Job');
+    const ref = controllerRefOfKind(pod, 'Job');
     if (!ref) return;
     const namespace = pod.metadata?.namespace ?? 'default';
     const uid = pod.metadata?.uid ?? '';
@@ -365,7 +366,7 @@ export class JobController {
         names.delete(uid);
         continue;
       }
-      if (!(p.metadata?.ownerReferences ?? []).some((r) => r.controller && r.uid === job.metadata.uid)) continue;
+      if (!isControlledBy(p, job.metadata.uid)) continue;
       if (!selector.matches(p.metadata?.labels ?? {})) continue;
       if (!rec.counted[uid]) {
         let t = rec.tracked[uid];
