@@ -69,9 +69,13 @@ function plain(s: string): unknown {
   if (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL') return null;
   if (s === 'true' || s === 'True' || s === 'TRUE') return true;
   if (s === 'false' || s === 'False' || s === 'FALSE') return false;
-  if (INT.test(s)) return Number(s);
-  if (QUANTITY.test(s) && !/^0[xXoO]/.test(s)) return s;
-  if (/^[-+.]?[0-9]/.test(s) || /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(s)) giveUp();
+  // Numbers, quantities and the other number-like forms all start with a digit, a sign or a dot.
+  const c = s.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 47 || c === 36 || c === 40)) {
+    if (INT.test(s)) return Number(s);
+    if (QUANTITY.test(s) && !/^0[xXoO]/.test(s)) return s;
+    if (/^[-+.]?[0-9]/.test(s) || /^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$/.test(s)) giveUp();
+  }
   if (s.endsWith(':') || s.endsWith(' ') || s.includes(': ') || s.includes(' #')) giveUp();
   if (!SAFE_PLAIN.test(s)) giveUp();
   return s;
@@ -96,6 +100,7 @@ function rest(text: string, i: number): void {
 
 /** Strips a trailing ` # comment` from a plain value. */
 function uncomment(s: string): string {
+  if (!s.includes('#')) return s.trimEnd();
   const hash = s.search(/\s#/);
   return (hash >= 0 ? s.slice(0, hash) : s).trimEnd();
 }
@@ -346,7 +351,8 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
       const raw = raws[r];
       const lineStart = offset;
       offset += raw.length + 1;
-      if (raw === '---' || raw.startsWith('--- #')) {
+      const c0 = raw.charCodeAt(0);
+      if (c0 === 45 /* - */ && (raw === '---' || raw.startsWith('--- #'))) {
         if (lineStart === 0) {
           start = offset;
           continue;
@@ -355,7 +361,11 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
         start = lineStart;
         continue;
       }
-      if (raw.startsWith('---') || raw.startsWith('...') || raw.startsWith('%')) giveUp();
+      if (
+        (c0 === 45 || c0 === 46 || c0 === 37) &&
+        (raw.startsWith('---') || raw.startsWith('...') || raw.startsWith('%'))
+      )
+        giveUp();
       const trimmed = raw.trimStart();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
       const indent = raw.length - trimmed.length;
