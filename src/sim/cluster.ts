@@ -140,6 +140,12 @@ interface ContainerRuntime {
   finishedAt?: number;
 }
 
+/** Where to find a pod: the node lists keep this, not the pod, so status writes leave them alone. */
+interface PodName {
+  namespace: string;
+  name: string;
+}
+
 interface KubeletState {
   images: Record<string, string[]>;
   containers: Record<string, Record<string, ContainerRuntime>>;
@@ -196,7 +202,7 @@ class SimCluster implements Cluster {
   private jobs: JobController;
   private cronjobs: CronJobController;
   /** The scheduler cache: bound pods per node (stored objects, read-only), kept by the watch. */
-  private podsOnNode = new Map<string, Map<string, Pod>>();
+  private podsOnNode = new Map<string, Map<string, PodName>>();
   /** The scheduler cache's NodeInfo per node: requests, non-zero requests and host ports of its non-terminal pods. */
   private nodeInfos = new Map<string, NodeInfo>();
   private scratch = { feasible: [] as Node[], feasibleInfos: [] as NodeInfo[], rejected: [] as NodeFilterResult[] };
@@ -543,9 +549,7 @@ class SimCluster implements Cluster {
     this.infosInOrder = undefined;
     for (const p of this.store.peekAll('Pod')) {
       if (p.spec.nodeName) {
-        let m = this.podsOnNode.get(p.spec.nodeName);
-        if (!m) this.podsOnNode.set(p.spec.nodeName, (m = new Map()));
-        m.set(p.metadata.uid, p);
+        this.placeOnNode(p);
         this.countOnNode(p, 1);
       } else if (this.schedulingAttempts.get(p.metadata.uid)) this.unschedulable.set(p.metadata.uid, p);
     }
@@ -853,9 +857,13 @@ class SimCluster implements Cluster {
     if (e.kind === 'Pod') {
       const pod = e.object;
       const uid = pod.metadata.uid;
+      // The node's list of pods changes when a pod is bound or goes, not on its status writes.
       const oldNode = e.old?.spec?.nodeName;
-      // A write that keeps the node overwrites the pod's entry below instead.
-      if (oldNode && (e.type === 'DELETED' || oldNode !== pod.spec.nodeName)) this.podsOnNode.get(oldNode)?.delete(uid);
+      const newNode = e.type === 'DELETED' ? undefined : pod.spec.nodeName;
+      if (oldNode !== newNode) {
+        if (oldNode) this.podsOnNode.get(oldNode)?.delete(uid);
+        if (newNode) this.placeOnNode(pod);
+      }
       // A pod's share of its node depends on its spec and on whether it is terminal; a status
       // write that keeps the spec (the same object) and the terminal state leaves it as it was.
       const same = e.type === 'MODIFIED' && e.old.spec === pod.spec && isTerminal(e.old) === isTerminal(pod);
@@ -866,10 +874,6 @@ class SimCluster implements Cluster {
       if (e.type === 'DELETED') {
         this.requests.delete(uid);
         this.nonZero.delete(uid);
-      } else if (pod.spec.nodeName) {
-        let m = this.podsOnNode.get(pod.spec.nodeName);
-        if (!m) this.podsOnNode.set(pod.spec.nodeName, (m = new Map()));
-        m.set(uid, pod);
       }
       if (
         e.type === 'ADDED' &&
@@ -936,6 +940,13 @@ class SimCluster implements Cluster {
     }
     if (e.type === 'DELETED' && e.kind !== 'Namespace' && (e.object.metadata.ownerReferences ?? []).length > 0)
       this.finishForegroundOwners();
+  }
+
+  /** Adds a bound pod to its node's list. */
+  private placeOnNode(pod: any): void {
+    let m = this.podsOnNode.get(pod.spec.nodeName);
+    if (!m) this.podsOnNode.set(pod.spec.nodeName, (m = new Map()));
+    m.set(pod.metadata.uid, { namespace: pod.metadata.namespace, name: pod.metadata.name });
   }
 
   /** Owners in foreground deletion go once their blocking dependents are gone. */
@@ -1466,8 +1477,9 @@ class SimCluster implements Cluster {
   private noExecuteTaintPass(name: string): void {
     const node = this.store.peek('Node', undefined, name);
     const taints: Taint[] = (node?.spec?.taints ?? []).filter((t: Taint) => t.effect === 'NoExecute');
-    for (const pod of [...(this.podsOnNode.get(name)?.values() ?? [])] as any[]) {
-      const uid = pod.metadata.uid;
+    for (const [uid, at] of [...(this.podsOnNode.get(name) ?? [])]) {
+      const pod = this.store.peek('Pod', at.namespace, at.name);
+      if (!pod || pod.metadata.uid !== uid) continue;
       const scheduled = this.clock.findKey(uid, (t) => t.type === 'taint.evict');
       const cancel = () => this.clock.cancelKey(uid, (t) => t.type === 'taint.evict');
       if (pod.metadata.deletionTimestamp || isTerminal(pod)) continue;

@@ -26,6 +26,14 @@ export class Rng {
 
   /** A float in [0, 1). */
   next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  /**
+   * The next 32 random bits (what next() scales to [0, 1)): `int(2 ** k)` is exactly its top k
+   * bits, since the scaling divides by a power of two.
+   */
+  private u32(): number {
     const a = this.a;
     const b = this.b;
     const c = this.c;
@@ -35,7 +43,7 @@ export class Rng {
     this.b = (c + (c << 3)) | 0;
     this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     this.d = d;
-    return (t >>> 0) / 4294967296;
+    return t >>> 0;
   }
 
   int(n: number): number {
@@ -58,8 +66,8 @@ export class Rng {
       if (i === 8 || i === 12 || i === 16 || i === 20) out[j++] = 45; // '-'
       if (i === 12)
         out[j++] = 52; // '4'
-      else if (i === 16) out[j++] = HEX_CODES[8 + this.int(4)];
-      else out[j++] = HEX_CODES[this.int(16)];
+      else if (i === 16) out[j++] = HEX_CODES[8 + (this.u32() >>> 30)];
+      else out[j++] = HEX_CODES[this.u32() >>> 28];
     }
     return String.fromCharCode.apply(null, out);
   }
@@ -71,8 +79,8 @@ export class Rng {
     for (let i = 0; i < 32; i++) {
       if (i === 12)
         out[j++] = 52; // '4'
-      else if (i === 16) out[j++] = HEX_CODES[8 + this.int(4)];
-      else out[j++] = HEX_CODES[this.int(16)];
+      else if (i === 16) out[j++] = HEX_CODES[8 + (this.u32() >>> 30)];
+      else out[j++] = HEX_CODES[this.u32() >>> 28];
     }
     return String.fromCharCode.apply(null, out);
   }

@@ -43,6 +43,12 @@ interface Slot {
   pos: number;
 }
 
+/** A kind's slots by namespace ('' for cluster-scoped kinds) and name. */
+interface KindIndex {
+  namespaced: boolean;
+  byNs: Map<string, Map<string, Slot>>;
+}
+
 export class Store {
   /** Every slot, in the order the objects were first added (a snapshot keeps that order). */
   private slots = new Set<Slot>();
@@ -50,7 +56,7 @@ export class Store {
   /** Slots by the uid of each of their objects' owners, for controllers that list their dependents. */
   private byOwner = new Map<string, Set<Slot>>();
   /** Slots by kind, namespace ('' for cluster-scoped kinds) and name. */
-  private lookup = new Map<KindName, Map<string, Map<string, Slot>>>();
+  private lookup = new Map<KindName, KindIndex>();
 
   private index(slot: Slot): void {
     const refs = slot.obj?.metadata?.ownerReferences;
@@ -113,9 +119,9 @@ export class Store {
   }
 
   private slot(kind: KindName, namespace: string | undefined, name: string): Slot | undefined {
-    const byNs = this.lookup.get(kind);
-    if (!byNs) return undefined;
-    return byNs.get(kindInfo(kind).namespaced ? (namespace ?? 'default') : '')?.get(name);
+    const k = this.lookup.get(kind);
+    if (!k) return undefined;
+    return k.byNs.get(k.namespaced ? (namespace ?? 'default') : '')?.get(name);
   }
 
   /** The stored object itself, read-only by convention, for hot paths that only read. */
@@ -194,11 +200,11 @@ export class Store {
   private place(slot: Slot): void {
     const kind = slot.kind;
     const meta = slot.obj.metadata;
-    const ns = kindInfo(kind).namespaced ? (meta.namespace ?? 'default') : '';
-    let byNs = this.lookup.get(kind);
-    if (!byNs) this.lookup.set(kind, (byNs = new Map()));
-    let byName = byNs.get(ns);
-    if (!byName) byNs.set(ns, (byName = new Map()));
+    let k = this.lookup.get(kind);
+    if (!k) this.lookup.set(kind, (k = { namespaced: kindInfo(kind).namespaced, byNs: new Map() }));
+    const ns = k.namespaced ? (meta.namespace ?? 'default') : '';
+    let byName = k.byNs.get(ns);
+    if (!byName) k.byNs.set(ns, (byName = new Map()));
     const previous = byName.get(meta.name);
     if (previous) this.drop(previous);
     byName.set(meta.name, slot);
@@ -213,7 +219,7 @@ export class Store {
   private drop(slot: Slot): void {
     const meta = slot.obj.metadata;
     const ns = kindInfo(slot.kind).namespaced ? (meta.namespace ?? 'default') : '';
-    this.lookup.get(slot.kind)?.get(ns)?.delete(meta.name);
+    this.lookup.get(slot.kind)?.byNs.get(ns)?.delete(meta.name);
     this.slots.delete(slot);
     this.byKind.get(slot.kind)?.delete(slot);
     this.unindex(slot);
