@@ -1073,15 +1073,16 @@ class SimCluster implements Cluster {
     const nodeIndex = this.kubelet.nodeIndex[node] ?? 0;
     const ipSeq = (this.kubelet.podIPs[node] ?? 1) + 1;
     this.kubelet.podIPs[node] = ipSeq;
-    const podIP = pod.spec.hostNetwork ? nodeIP(nodeObj) : `10.244.${nodeIndex}.${ipSeq}`;
+    const hostIP = nodeIP(nodeObj);
+    const podIP = pod.spec.hostNetwork ? hostIP : `10.244.${nodeIndex}.${ipSeq}`;
     this.containers.set(uid, {});
     const copy = { ...pod, metadata: { ...pod.metadata } };
     copy.status = {
       ...pod.status,
       conditions: pod.status?.conditions ? pod.status.conditions.slice() : undefined,
       phase: 'Pending',
-      hostIP: nodeIP(nodeObj),
-      hostIPs: [{ ip: nodeIP(nodeObj) }],
+      hostIP,
+      hostIPs: [{ ip: hostIP }],
       podIP,
       podIPs: [{ ip: podIP }],
       startTime: iso(this.clock.now),
@@ -1159,7 +1160,7 @@ class SimCluster implements Cluster {
   private kubeletStartContainer(namespace: string, name: string, uid: string, container: string): void {
     const pod = this.store.peek('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== uid || pod.metadata.deletionTimestamp) return;
-    const c = (pod.spec.containers as Container[]).find((x) => x.name === container)!;
+    const c = byName(pod.spec.containers as Container[], container)!;
     const rt = (this.containers.get(uid)![container] ??= {
       restartCount: 0,
       backoff: 0,
@@ -1173,19 +1174,24 @@ class SimCluster implements Cluster {
     const env: Record<string, string> = { HOSTNAME: pod.spec.hostname ?? name };
     const index = pod.metadata.annotations?.['batch.kubernetes.io/job-completion-index'];
     if (index !== undefined) env.JOB_COMPLETION_INDEX = index;
-    const plan = planContainer(c, env, this.clock.now, () => this.rng.next());
+    const plan = planContainer(c, env, this.clock.now, this.rand);
     if (rt.startedAt !== undefined) {
       rt.previousLogs = this.writtenLogs(rt);
       rt.restartCount++;
     }
-    rt.logs = plan.logs.map((l) => l.text);
-    rt.logAt = plan.logs.map((l) => this.clock.now + Math.round(l.at * 1000));
+    const now = this.clock.now;
+    rt.logs = new Array(plan.logs.length);
+    rt.logAt = new Array(plan.logs.length);
+    for (let i = 0; i < plan.logs.length; i++) {
+      rt.logs[i] = plan.logs[i].text;
+      rt.logAt[i] = now + Math.round(plan.logs[i].at * 1000);
+    }
     rt.startedAt = this.clock.now;
     rt.finishedAt = undefined;
     rt.exitCode = plan.exitCode;
     rt.handlesSigterm = plan.handlesSigterm;
     const copy = statusCopy(pod);
-    const cs = copy.status.containerStatuses.find((s: any) => s.name === container);
+    const cs: any = byName(copy.status.containerStatuses, container);
     const last = cs.state.terminated ? { terminated: cs.state.terminated } : cs.lastState;
     cs.state = { running: { startedAt: iso(this.clock.now) } };
     if (last && Object.keys(last).length) cs.lastState = last;
@@ -1233,7 +1239,7 @@ class SimCluster implements Cluster {
     rt.finishedAt = this.clock.now;
     const code = rt.exitCode ?? 0;
     const copy = statusCopy(pod);
-    const cs = copy.status.containerStatuses.find((s: any) => s.name === a.container);
+    const cs: any = byName(copy.status.containerStatuses, a.container);
     cs.state = {
       terminated: {
         exitCode: code,
@@ -1576,6 +1582,12 @@ const SCHEDULER_SOURCE = { component: 'default-scheduler' };
 
 /** The image digest the sim reports for every image. */
 const ZERO_DIGEST = '0'.repeat(64);
+
+/** The item of a list of containers or container statuses with this name (a loop: no closure on the hot path). */
+function byName<T extends { name?: string }>(list: T[], name: string): T | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+  return undefined;
+}
 
 /** The imageID a container status reports for an image (one string per image, shared). */
 const imageID = memoByString((image: string) => `docker.io/library/${image}@sha256:${ZERO_DIGEST}`, 1000);
