@@ -746,16 +746,7 @@ class SimCluster implements Cluster {
     const ns = obj.metadata.namespace;
     const name = obj.metadata.name;
     const dependents = this.dependentsOf(obj.metadata.uid);
-    if (cascade === 'orphan') {
-      for (const [dk, d] of dependents) {
-        const copy = clone(d);
-        copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter(
-          (r: any) => r.uid !== obj.metadata.uid,
-        );
-        if (copy.metadata.ownerReferences.length === 0) delete copy.metadata.ownerReferences;
-        this.write(dk, copy);
-      }
-    }
+    if (cascade === 'orphan') this.orphan(dependents, obj.metadata.uid);
     if (cascade === 'foreground' && dependents.length > 0) {
       const copy = clone(obj);
       copy.metadata.deletionTimestamp ??= iso(this.clock.now);
@@ -775,11 +766,21 @@ class SimCluster implements Cluster {
         if (this.store.peek(dk, d.metadata.namespace, d.metadata.name)) this.deleteObject(dk, d, 'background');
   }
 
+  /** The orphan cascade: the dependents lose their ownerReference to `uid`. */
+  private orphan(dependents: [KindName, any][], uid: string): void {
+    for (const [dk, d] of dependents) {
+      const copy = clone(d);
+      copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter((r: any) => r.uid !== uid);
+      if (copy.metadata.ownerReferences.length === 0) delete copy.metadata.ownerReferences;
+      this.write(dk, copy);
+    }
+  }
+
   private dependentsOf(uid: string): [KindName, any][] {
     const out: [KindName, any][] = [];
-    for (const k of ['Pod', 'Job', 'ControllerRevision'] as KindName[]) {
+    for (const k of DEPENDENT_KINDS) {
       const owned = this.store.peekOwnedBy(k, uid);
-      owned.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+      if (owned.length > 1) owned.sort(byObjectName);
       for (const o of owned) out.push([k, o]);
     }
     return out;
@@ -814,7 +815,7 @@ class SimCluster implements Cluster {
         if (!rt.handlesSigterm) stopAfter = g;
       }
     }
-    this.clock.cancelKey(pod.metadata.uid, (t) => t.type.startsWith('kubelet.'));
+    this.clock.cancelKey(pod.metadata.uid, isKubeletTimer);
     this.clock.schedule(this.clock.now + stopAfter * 1000, 'kubelet.killed', {
       namespace: pod.metadata.namespace,
       name: pod.metadata.name,
@@ -991,7 +992,7 @@ class SimCluster implements Cluster {
       const p: any = this.unschedulable.get(uid);
       if (!p || p.spec.nodeName || p.metadata.deletionTimestamp) continue;
       const args = { namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid };
-      this.clock.cancelKey(p.metadata.uid, (t) => t.type === 'scheduler.schedule');
+      this.clock.cancelKey(p.metadata.uid, isSchedulingTimer);
       // podInitialBackoffDuration 1 s doubling to podMaxBackoffDuration 10 s.
       this.clock.schedule(this.clock.now + Math.min(10, 2 ** (attempts - 1)) * 1000, 'scheduler.schedule', args);
     }
@@ -1047,7 +1048,7 @@ class SimCluster implements Cluster {
     const host = feasible[selectHostIndex(scores, this.rand)].metadata!.name!;
     this.schedulingAttempts.delete(uid);
     this.unschedulable.delete(uid);
-    this.clock.cancelKey(uid, (t) => t.type === 'scheduler.schedule');
+    this.clock.cancelKey(uid, isSchedulingTimer);
     const copy = statusCopy(pod);
     copy.spec = { ...pod.spec, nodeName: host };
     setCondition(copy, { type: 'PodScheduled', status: 'True' }, this.clock.now);
@@ -1263,8 +1264,8 @@ class SimCluster implements Cluster {
     setCondition(copy, { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: unready }, now);
     if (!restart) {
       const statuses = copy.status.containerStatuses as any[];
-      if (statuses.every((s) => s.state.terminated)) {
-        const ok = statuses.every((s) => s.state.terminated.exitCode === 0);
+      if (statuses.every(hasTerminated)) {
+        const ok = statuses.every(exitedZero);
         copy.status.phase = ok ? 'Succeeded' : 'Failed';
         setCondition(copy, { type: 'Ready', status: 'False', reason: 'PodCompleted' }, now);
         setCondition(copy, { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }, now);
@@ -1577,6 +1578,16 @@ class SimCluster implements Cluster {
  * there) and a deep copy of the status; the spec is shared with the stored version, which
  * nothing writes to.
  */
+// Predicates of the hot paths, made once (an arrow function in place is made on every call).
+const isKubeletTimer = (t: Timer) => t.type.startsWith('kubelet.');
+const isSchedulingTimer = (t: Timer) => t.type === 'scheduler.schedule';
+const hasTerminated = (s: any) => !!s.state.terminated;
+const exitedZero = (s: any) => s.state.terminated.exitCode === 0;
+const byObjectName = (a: any, b: any) =>
+  a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+/** The kinds whose objects can have owners, in the order garbage collection visits them. */
+const DEPENDENT_KINDS: KindName[] = ['Pod', 'Job', 'ControllerRevision'];
+
 /** The scheduler as an Event source (shared by its Events, never changed). */
 const SCHEDULER_SOURCE = { component: 'default-scheduler' };
 

@@ -61,19 +61,15 @@ export function generatedNameSuffix(uid: string): string {
 export function addDefaultTolerationSeconds(pod: any): void {
   pod.spec ??= {};
   const tolerations: any[] = pod.spec.tolerations ?? [];
-  const tolerates = (key: string) =>
-    tolerations.some(
-      (t) => (t.operator === 'Exists' && !t.key) || (t.key === key && (!t.effect || t.effect === 'NoExecute')),
-    );
   const add: any[] = [];
-  if (!tolerates(notReadyTaint))
+  if (!tolerates(tolerations, notReadyTaint))
     add.push({
       key: notReadyTaint,
       operator: 'Exists',
       effect: 'NoExecute',
       tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
     });
-  if (!tolerates(unreachableTaint))
+  if (!tolerates(tolerations, unreachableTaint))
     add.push({
       key: unreachableTaint,
       operator: 'Exists',
@@ -81,6 +77,13 @@ export function addDefaultTolerationSeconds(pod: any): void {
       tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
     });
   if (add.length) pod.spec.tolerations = [...tolerations, ...add];
+}
+
+/** Whether a toleration covers the NoExecute taint `key` (an Exists without a key, or the key with effect NoExecute or none). */
+function tolerates(tolerations: any[], key: string): boolean {
+  for (const t of tolerations)
+    if ((t.operator === 'Exists' && !t.key) || (t.key === key && (!t.effect || t.effect === 'NoExecute'))) return true;
+  return false;
 }
 
 /** The ServiceAccount and Priority admission plugins' visible effect on a Pod. */
