@@ -172,10 +172,9 @@ export class Store {
   }
 
   list(kind: KindName, namespace?: string): any[] {
-    const all = this.sortedList(kind);
-    const all2 = namespace === undefined || !kindInfo(kind).namespaced ? all : this.peekAll(kind, namespace);
-    const out = new Array(all2.length);
-    for (let i = 0; i < all2.length; i++) out[i] = clone(all2[i]);
+    const all = namespace === undefined ? this.sortedList(kind) : this.peekAll(kind, namespace);
+    const out = new Array(all.length);
+    for (let i = 0; i < all.length; i++) out[i] = clone(all[i]);
     return out;
   }
 

@@ -77,14 +77,16 @@ describe('rfc3339 and parseTime', () => {
   });
 });
 
+/** A Recorder on a given clock, with uids `uid-0`, `uid-1`, … */
+function testRecorder(now: () => number): Recorder {
+  let n = 0;
+  return new Recorder(now, () => `uid-${n++}`);
+}
+
 describe('the compact Event store', () => {
   it('aggregates repeats by object, type, reason, message and source; keeps the rest apart', () => {
     let now = Date.parse('2025-01-01T00:00:00Z');
-    let n = 0;
-    const rec = new Recorder(
-      () => now,
-      () => `uid-${n++}`,
-    );
+    const rec = testRecorder(() => now);
     const pod = { kind: 'Pod', name: 'p', namespace: 'default', uid: 'u1', apiVersion: 'v1' };
     const kubelet = { component: 'kubelet', host: 'w-1' };
     rec.record(pod, 'Normal', 'Pulled', 'same', kubelet);
@@ -111,12 +113,7 @@ describe('the compact Event store', () => {
   it('aggregates the same way for an object with many Events as for one with few', () => {
     // The index keeps an object's first Events in a chain and past that by message: a repeat of
     // any of them, before and after the switch, bumps the one Event; new messages stay apart.
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    let n = 0;
-    const rec = new Recorder(
-      () => now,
-      () => `uid-${n++}`,
-    );
+    const rec = testRecorder(() => Date.parse('2025-01-01T00:00:00Z'));
     const job = { kind: 'Job', name: 'j', namespace: 'default', uid: 'j1', apiVersion: 'batch/v1' };
     const source = { component: 'job-controller' };
     const messages = Array.from({ length: 30 }, (_, i) => `Created pod: j-${i % 20}`);
